@@ -1,0 +1,59 @@
+using ManagedTls.Crypto;
+
+namespace ManagedTls.Pkcs;
+
+/// <summary>The object identifiers of RFC 8018 and RFC 7292 that this layer decides on.</summary>
+internal static class PbeOids
+{
+    /// <summary>id-PBES2 (RFC 8018 §A.4).</summary>
+    public const string Pbes2 = "1.2.840.113549.1.5.13";
+
+    /// <summary>id-PBKDF2 (RFC 8018 §A.2).</summary>
+    public const string Pbkdf2 = "1.2.840.113549.1.5.12";
+
+    /// <summary>pbeWithMD5AndDES-CBC (RFC 8018 §A.3, PKCS#5 v1.5 PBES1).</summary>
+    public const string PbeWithMd5AndDesCbc = "1.2.840.113549.1.5.3";
+
+    /// <summary>pbeWithSHA1AndDES-CBC (PBES1).</summary>
+    public const string PbeWithSha1AndDesCbc = "1.2.840.113549.1.5.10";
+
+    /// <summary>pbeWithSHAAnd3-KeyTripleDES-CBC (RFC 7292 Appendix C).</summary>
+    public const string PbeWithShaAnd3KeyTripleDesCbc = "1.2.840.113549.1.12.1.3";
+
+    /// <summary>id-hmacWithSHA1, the PBKDF2 default PRF (RFC 8018 §B.1.1).</summary>
+    public const string HmacWithSha1 = "1.2.840.113549.2.7";
+
+    /// <summary>Maps a PBKDF2 PRF OID (RFC 8018 §B.1) to its digest.</summary>
+    /// <param name="oid">The dotted OID.</param>
+    /// <param name="hash">The digest.</param>
+    /// <returns>True when the PRF is supported.</returns>
+    public static bool TryGetPrf(string oid, out HashAlgorithmId hash)
+    {
+        switch (oid)
+        {
+            case HmacWithSha1: hash = HashAlgorithmId.Sha1; return true;
+            case "1.2.840.113549.2.8": hash = HashAlgorithmId.Sha224; return true;
+            case "1.2.840.113549.2.9": hash = HashAlgorithmId.Sha256; return true;
+            case "1.2.840.113549.2.10": hash = HashAlgorithmId.Sha384; return true;
+            case "1.2.840.113549.2.11": hash = HashAlgorithmId.Sha512; return true;
+            case "1.2.840.113549.2.12": hash = HashAlgorithmId.Sha512_224; return true;
+            case "1.2.840.113549.2.13": hash = HashAlgorithmId.Sha512_256; return true;
+            default: hash = default; return false;
+        }
+    }
+
+    /// <summary>Maps a digest to its PBKDF2 PRF OID.</summary>
+    /// <param name="hash">The digest.</param>
+    /// <returns>The dotted OID, or null when there is no hmacWith OID for it.</returns>
+    public static string? PrfOid(HashAlgorithmId hash) => hash switch
+    {
+        HashAlgorithmId.Sha1 => HmacWithSha1,
+        HashAlgorithmId.Sha224 => "1.2.840.113549.2.8",
+        HashAlgorithmId.Sha256 => "1.2.840.113549.2.9",
+        HashAlgorithmId.Sha384 => "1.2.840.113549.2.10",
+        HashAlgorithmId.Sha512 => "1.2.840.113549.2.11",
+        HashAlgorithmId.Sha512_224 => "1.2.840.113549.2.12",
+        HashAlgorithmId.Sha512_256 => "1.2.840.113549.2.13",
+        _ => null,
+    };
+}
