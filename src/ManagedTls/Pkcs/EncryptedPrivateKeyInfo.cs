@@ -122,7 +122,7 @@ public static class EncryptedPrivateKeyInfo
             throw new ArgumentException("The private key must be the DER of one PrivateKeyInfo SEQUENCE.", nameof(privateKeyInfoDer));
         }
 
-        PbeScheme scheme = PbeScheme.Create(parameters ?? PbeParameters.Default);
+        PbeScheme scheme = PbeScheme.ForEncryption(parameters ?? PbeParameters.Default);
         byte[] ciphertext = scheme.Encrypt(provider, password, privateKeyInfoDer);
         using var writer = new DerWriter();
         new EncryptedPrivateKeyInfoAsn(scheme, ciphertext).Encode(writer);

@@ -36,7 +36,7 @@ internal abstract class PbeScheme
     /// <summary>Creates a scheme with fresh random salt and IV for encryption.</summary>
     /// <param name="parameters">What the caller asked for.</param>
     /// <returns>The scheme.</returns>
-    public static PbeScheme Create(PbeParameters parameters)
+    public static PbeScheme ForEncryption(PbeParameters parameters)
     {
         if (parameters.IsPbes2)
         {
