@@ -1,4 +1,3 @@
-using System.Text;
 using ManagedTls.Asn1;
 using ManagedTls.Crypto;
 
@@ -76,7 +75,7 @@ public static class EncryptedPrivateKeyInfo
 
     internal static byte[] Decrypt(ICryptoProvider provider, ReadOnlySpan<byte> der, ReadOnlySpan<char> password)
     {
-        byte[] octets = Utf8(password);
+        byte[] octets = PasswordOctets.FromChars(password);
         try
         {
             return Decrypt(provider, der, octets);
@@ -91,7 +90,7 @@ public static class EncryptedPrivateKeyInfo
     {
         EncryptedPrivateKeyInfoAsn info = DecodeChecked(der);
         byte[] plaintext = info.Scheme.Decrypt(provider, password, info.EncryptedData);
-        if (!LooksLikePrivateKeyInfo(plaintext))
+        if (!KeyDerShape.LooksLikePrivateKeyInfo(plaintext))
         {
             SecretMemory.Zero(plaintext);
             throw new PbeException(
@@ -104,7 +103,7 @@ public static class EncryptedPrivateKeyInfo
 
     internal static byte[] Encrypt(ICryptoProvider provider, ReadOnlySpan<byte> privateKeyInfoDer, ReadOnlySpan<char> password, PbeParameters? parameters)
     {
-        byte[] octets = Utf8(password);
+        byte[] octets = PasswordOctets.FromChars(password);
         try
         {
             return Encrypt(provider, privateKeyInfoDer, octets, parameters);
@@ -117,7 +116,7 @@ public static class EncryptedPrivateKeyInfo
 
     internal static byte[] Encrypt(ICryptoProvider provider, ReadOnlySpan<byte> privateKeyInfoDer, ReadOnlySpan<byte> password, PbeParameters? parameters)
     {
-        if (!IsSingleSequence(privateKeyInfoDer))
+        if (!KeyDerShape.IsSingleSequence(privateKeyInfoDer))
         {
             throw new ArgumentException("The private key must be the DER of one PrivateKeyInfo SEQUENCE.", nameof(privateKeyInfoDer));
         }
@@ -143,53 +142,5 @@ public static class EncryptedPrivateKeyInfo
         {
             throw new PbeException(PbeError.Malformed, $"Malformed EncryptedPrivateKeyInfo: {e.Message}", e);
         }
-    }
-
-    /// <summary>
-    /// A cheap plausibility check of decrypted bytes: one SEQUENCE filling the buffer, starting with version 0 or 1
-    /// and an AlgorithmIdentifier (RFC 5958 §2). Catches the ~1/256 wrong passwords whose padding happens to be valid.
-    /// </summary>
-    private static bool LooksLikePrivateKeyInfo(ReadOnlySpan<byte> plaintext)
-    {
-        try
-        {
-            var reader = new DerReader(plaintext, DerMode.Ber);
-            DerReader sequence = reader.ReadSequence();
-            reader.ExpectEmpty();
-            ReadOnlySpan<byte> version = sequence.ReadIntegerBytes();
-            if (version.Length != 1 || version[0] > 1)
-            {
-                return false;
-            }
-
-            DerReader algorithm = sequence.ReadSequence();
-            algorithm.ReadObjectIdentifier();
-            return true;
-        }
-        catch (DecodeException)
-        {
-            return false;
-        }
-    }
-
-    private static bool IsSingleSequence(ReadOnlySpan<byte> der)
-    {
-        try
-        {
-            var reader = new DerReader(der, DerMode.Ber);
-            reader.ReadSequence();
-            return !reader.HasData;
-        }
-        catch (DecodeException)
-        {
-            return false;
-        }
-    }
-
-    private static byte[] Utf8(ReadOnlySpan<char> password)
-    {
-        byte[] octets = new byte[Encoding.UTF8.GetByteCount(password)];
-        Encoding.UTF8.GetBytes(password, octets);
-        return octets;
     }
 }

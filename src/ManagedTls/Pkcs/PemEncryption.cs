@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
-using ManagedTls.Asn1;
 using ManagedTls.Crypto;
 using ManagedTls.Pem;
 using ManagedTls.Random;
@@ -90,7 +88,7 @@ public static class PemEncryption
     /// <exception cref="ArgumentException">The cipher is not supported.</exception>
     public static (byte[] Body, string DekInfo) Encrypt(ReadOnlySpan<byte> der, string cipherName, ReadOnlySpan<char> password)
     {
-        byte[] octets = Utf8(password);
+        byte[] octets = PasswordOctets.FromChars(password);
         try
         {
             return Encrypt(CryptoProviders.Default, der, cipherName, octets);
@@ -138,7 +136,7 @@ public static class PemEncryption
 
     internal static byte[] Decrypt(ICryptoProvider provider, string dekInfo, ReadOnlySpan<byte> body, ReadOnlySpan<char> password)
     {
-        byte[] octets = Utf8(password);
+        byte[] octets = PasswordOctets.FromChars(password);
         try
         {
             return Decrypt(provider, dekInfo, body, octets);
@@ -165,7 +163,7 @@ public static class PemEncryption
             SecretMemory.Zero(key);
         }
 
-        if (!IsSingleSequence(plaintext))
+        if (!KeyDerShape.IsSingleSequence(plaintext))
         {
             SecretMemory.Zero(plaintext);
             throw new PbeException(
@@ -243,25 +241,4 @@ public static class PemEncryption
 
     private static PemBlock ToBlock(string label, byte[] body, string dekInfo) =>
         new(label, body, ImmutableArray.Create(new PemHeader(PemHeader.ProcType, PemHeader.ProcTypeEncrypted), new PemHeader(PemHeader.DekInfo, dekInfo)));
-
-    private static bool IsSingleSequence(ReadOnlySpan<byte> der)
-    {
-        try
-        {
-            var reader = new DerReader(der, DerMode.Ber);
-            reader.ReadSequence();
-            return !reader.HasData;
-        }
-        catch (DecodeException)
-        {
-            return false;
-        }
-    }
-
-    private static byte[] Utf8(ReadOnlySpan<char> password)
-    {
-        byte[] octets = new byte[Encoding.UTF8.GetByteCount(password)];
-        Encoding.UTF8.GetBytes(password, octets);
-        return octets;
-    }
 }
