@@ -141,17 +141,7 @@ internal sealed class BouncyCastleKeyAgreement : IKeyAgreement
     private bool TryEcdh(ReadOnlySpan<byte> peerPublicKey, byte[] secret)
     {
         ECDomainParameters domain = _domain!;
-        ECPoint point;
-        try
-        {
-            point = domain.Curve.DecodePoint(peerPublicKey.ToArray()); // checks encoding and curve equation
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-
-        if (point.IsInfinity || !point.IsValid())
+        if (!BouncyCastleCurves.TryDecodePoint(domain, peerPublicKey, out ECPoint? point))
         {
             return false;
         }
