@@ -83,6 +83,10 @@ public class PemOpenSslTests
         block.Headers[0].ShouldBe(new PemHeader(PemHeader.ProcType, PemHeader.ProcTypeEncrypted));
         block.Headers[1].Name.ShouldBe(PemHeader.DekInfo);
         block.Headers[1].Value.ShouldMatch("^AES-128-CBC,[0-9A-F]{32}$");
+        PemDekInfo dek = block.GetDekInfo().ShouldNotBeNull();
+        dek.Cipher.ShouldBe("AES-128-CBC");
+        dek.Iv.Length.ShouldBe(16);
+        dek.ToHeaders().ShouldBe(block.Headers.ToArray());
         (block.Data.Length % 16).ShouldBe(0); // CBC ciphertext
         PemWriter.Write(block.Label, block.Data.Span, block.Headers.AsSpan()).ShouldBe(file);
         Should.Throw<PemException>(() => PemReader.ReadAll(file, PemReaderOptions.StrictDefault)).Reason.ShouldBe(PemError.HeadersNotAllowed);
