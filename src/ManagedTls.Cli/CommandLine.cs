@@ -7,6 +7,7 @@ public static class CommandLine
     private static readonly ICommand[] s_commands =
     [
         new HelpCommand(),
+        new RandCommand(),
         new VersionCommand(),
     ];
 
