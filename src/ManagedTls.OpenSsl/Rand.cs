@@ -226,6 +226,13 @@ public static class Rand
 
     /// <summary>
     /// Switches to the user-space generator (pyca/cryptography's <c>backend.activate_builtin_random()</c>): a NIST
+    /// SP 800-90A HMAC_DRBG over the default provider's (<see cref="CryptoProviders.Default"/>) HMAC-SHA-256, seeded
+    /// from the OS and reseeded on fork (real <c>getpid()</c> change), every 1024 requests and every hour.
+    /// </summary>
+    public static void ActivateBuiltinRandom() => SecureRandomSource.UseBuiltinDrbg(CryptoProviders.Default);
+
+    /// <summary>
+    /// Switches to the user-space generator (pyca/cryptography's <c>backend.activate_builtin_random()</c>): a NIST
     /// SP 800-90A HMAC_DRBG over <paramref name="provider"/>'s HMAC-SHA-256, seeded from the OS and reseeded on
     /// fork (real <c>getpid()</c> change), every 1024 requests and every hour.
     /// </summary>
