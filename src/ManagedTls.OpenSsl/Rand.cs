@@ -12,7 +12,7 @@ namespace ManagedTls.OpenSsl;
 /// <para>
 /// By default every byte comes from the OS (the osrandom engine of pyca/cryptography): <see cref="Add"/>,
 /// <see cref="Seed"/>, <see cref="LoadFile"/> and <see cref="Egd"/> are accepted and have no effect on output,
-/// as <c>RAND_add</c> has none under that engine. After <see cref="ActivateBuiltinRandom"/> they reseed the
+/// as <c>RAND_add</c> has none under that engine. After <see cref="ActivateBuiltinRandom()"/> they reseed the
 /// fork-aware HMAC_DRBG with the bytes as additional input.
 /// </para>
 /// <para>
