@@ -46,7 +46,7 @@ internal sealed class Pbes1Scheme : PbeScheme
     public static Pbes1Scheme Create(PbeParameters parameters)
     {
         byte[] salt = new byte[SaltLength];
-        OsEntropy.Fill(salt);
+        SecureRandomSource.Fill(salt);
         return new Pbes1Scheme(parameters.Prf, salt, parameters.IterationCount);
     }
 

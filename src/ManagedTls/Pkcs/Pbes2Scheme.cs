@@ -119,8 +119,8 @@ internal sealed class Pbes2Scheme : PbeScheme
         PbeCipher cipher = parameters.Cipher!;
         byte[] salt = new byte[parameters.SaltLength];
         byte[] iv = new byte[cipher.BlockSize];
-        OsEntropy.Fill(salt);
-        OsEntropy.Fill(iv);
+        SecureRandomSource.Fill(salt);
+        SecureRandomSource.Fill(iv);
         return new Pbes2Scheme(salt, parameters.IterationCount, keyLength: null, parameters.Prf, cipher, iv);
     }
 

@@ -57,6 +57,18 @@ public static class PemEncryption
         throw new PbeException(PbeError.PasswordRequired, "The PEM key is encrypted and no password was supplied.");
     }
 
+    /// <summary>Decrypts with a <c>DEK-Info</c> already parsed by the PEM layer and a text password.</summary>
+    /// <param name="dekInfo">The parsed header.</param>
+    /// <param name="body">The ciphertext.</param>
+    /// <param name="password">The password, encoded as UTF-8.</param>
+    /// <returns>The DER of the key.</returns>
+    /// <exception cref="PbeException">See the type remarks.</exception>
+    public static byte[] Decrypt(PemDekInfo dekInfo, ReadOnlySpan<byte> body, ReadOnlySpan<char> password)
+    {
+        ArgumentNullException.ThrowIfNull(dekInfo);
+        return Decrypt(CryptoProviders.Default, dekInfo.ToString(), body, password);
+    }
+
     /// <summary>Decrypts an encrypted traditional PEM block read by <see cref="PemReader"/>.</summary>
     /// <param name="block">A block with <c>Proc-Type: 4,ENCRYPTED</c> and a <c>DEK-Info</c> header.</param>
     /// <param name="password">The password, encoded as UTF-8.</param>
@@ -180,7 +192,7 @@ public static class PemEncryption
         PbeCipher cipher = PbeCipher.FromName(cipherName)
             ?? throw new ArgumentException($"'{cipherName}' is not a supported PEM cipher (AES-128-CBC, AES-192-CBC, AES-256-CBC, DES-EDE3-CBC, DES-CBC).", nameof(cipherName));
         byte[] iv = new byte[cipher.BlockSize];
-        OsEntropy.Fill(iv);
+        SecureRandomSource.Fill(iv);
         Span<byte> key = stackalloc byte[cipher.KeySize];
         try
         {
@@ -240,5 +252,5 @@ public static class PemEncryption
     }
 
     private static PemBlock ToBlock(string label, byte[] body, string dekInfo) =>
-        new(label, body, ImmutableArray.Create(new PemHeader(PemHeader.ProcType, PemHeader.ProcTypeEncrypted), new PemHeader(PemHeader.DekInfo, dekInfo)));
+        new(label, body, ImmutableArray.Create(PemDekInfo.Parse(dekInfo).ToHeaders()));
 }

@@ -45,7 +45,7 @@ internal sealed class Pkcs12PbeScheme : PbeScheme
     public static Pkcs12PbeScheme Create(PbeParameters parameters)
     {
         byte[] salt = new byte[Math.Max(parameters.SaltLength, DefaultSaltLength)];
-        OsEntropy.Fill(salt);
+        SecureRandomSource.Fill(salt);
         return new Pkcs12PbeScheme(salt, parameters.IterationCount);
     }
 

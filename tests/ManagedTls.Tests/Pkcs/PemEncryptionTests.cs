@@ -97,6 +97,7 @@ public sealed class PemEncryptionTests
         read.TryGetHeader(PemHeader.DekInfo, out string? dekInfo).ShouldBeTrue();
         dekInfo!.ShouldStartWith("AES-256-CBC,");
         PemEncryption.Decrypt(read, Password).ShouldBe(PbeTestData.EcPrivateKeySec1);
+        PemEncryption.Decrypt(PemDekInfo.Parse(dekInfo), read.Data.Span, Password).ShouldBe(PbeTestData.EcPrivateKeySec1);
         PemEncryption.Decrypt(read, Encoding.UTF8.GetBytes(Password)).ShouldBe(PbeTestData.EcPrivateKeySec1);
     }
 
