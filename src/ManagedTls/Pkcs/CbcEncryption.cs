@@ -2,6 +2,12 @@ using ManagedTls.Crypto;
 
 namespace ManagedTls.Pkcs;
 
+/// <summary>One unpadded CBC pass over whole blocks (a method group of <see cref="ICbcCipher"/> or <see cref="IRc2CbcCipher"/>).</summary>
+/// <param name="iv">The IV, one block.</param>
+/// <param name="input">Whole blocks.</param>
+/// <param name="output">At least as long as <paramref name="input"/>.</param>
+internal delegate void CbcTransform(ReadOnlySpan<byte> iv, ReadOnlySpan<byte> input, Span<byte> output);
+
 /// <summary>CBC with PKCS#7 padding (RFC 8018 §6.1.1 step 4, §6.2.2 step 5) over the provider's unpadded CBC cipher.</summary>
 internal static class CbcEncryption
 {
@@ -14,12 +20,23 @@ internal static class CbcEncryption
     /// <returns>The ciphertext.</returns>
     public static byte[] Encrypt(ICryptoProvider provider, PbeCipher cipher, ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> plaintext)
     {
-        byte[] padded = Pkcs7Padding.Pad(plaintext, cipher.BlockSize);
+        using ICbcCipher cbc = provider.CreateCbc(cipher.Algorithm, key);
+        return Encrypt(cbc.Encrypt, cipher.BlockSize, iv, plaintext);
+    }
+
+    /// <summary>Pads and encrypts with any unpadded CBC transform.</summary>
+    /// <param name="encrypt">The keyed cipher's encrypt operation.</param>
+    /// <param name="blockSize">Its block size.</param>
+    /// <param name="iv">One block.</param>
+    /// <param name="plaintext">The message.</param>
+    /// <returns>The ciphertext.</returns>
+    public static byte[] Encrypt(CbcTransform encrypt, int blockSize, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> plaintext)
+    {
+        byte[] padded = Pkcs7Padding.Pad(plaintext, blockSize);
         try
         {
             byte[] ciphertext = new byte[padded.Length];
-            using ICbcCipher cbc = provider.CreateCbc(cipher.Algorithm, key);
-            cbc.Encrypt(iv, padded, ciphertext);
+            encrypt(iv, padded, ciphertext);
             return ciphertext;
         }
         finally
@@ -40,15 +57,24 @@ internal static class CbcEncryption
     public static byte[] Decrypt(ICryptoProvider provider, PbeCipher cipher, ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> ciphertext)
     {
         CheckCiphertextLength(cipher, ciphertext.Length);
+        using ICbcCipher cbc = provider.CreateCbc(cipher.Algorithm, key);
+        return Decrypt(cbc.Decrypt, cipher.BlockSize, iv, ciphertext);
+    }
+
+    /// <summary>Decrypts with any unpadded CBC transform and removes the padding.</summary>
+    /// <param name="decrypt">The keyed cipher's decrypt operation.</param>
+    /// <param name="blockSize">Its block size.</param>
+    /// <param name="iv">One block.</param>
+    /// <param name="ciphertext">Whole blocks (checked by the caller).</param>
+    /// <returns>The plaintext.</returns>
+    /// <exception cref="PbeException"><see cref="PbeError.BadDecrypt"/> when the padding is wrong.</exception>
+    public static byte[] Decrypt(CbcTransform decrypt, int blockSize, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> ciphertext)
+    {
         byte[] padded = new byte[ciphertext.Length];
         try
         {
-            using (ICbcCipher cbc = provider.CreateCbc(cipher.Algorithm, key))
-            {
-                cbc.Decrypt(iv, ciphertext, padded);
-            }
-
-            if (!Pkcs7Padding.TryGetUnpaddedLength(padded, cipher.BlockSize, out int length))
+            decrypt(iv, ciphertext, padded);
+            if (!Pkcs7Padding.TryGetUnpaddedLength(padded, blockSize, out int length))
             {
                 throw new PbeException(PbeError.BadDecrypt, "Bad decrypt: the padding is wrong, so the password is wrong or the ciphertext is corrupted.");
             }
@@ -65,13 +91,20 @@ internal static class CbcEncryption
     /// <param name="cipher">The cipher.</param>
     /// <param name="length">The ciphertext length.</param>
     /// <exception cref="PbeException"><see cref="PbeError.Malformed"/>.</exception>
-    public static void CheckCiphertextLength(PbeCipher cipher, int length)
+    public static void CheckCiphertextLength(PbeCipher cipher, int length) => CheckCiphertextLength(cipher.Name, cipher.BlockSize, length);
+
+    /// <summary>Rejects ciphertexts that cannot be CBC-with-padding output, before any password is used.</summary>
+    /// <param name="name">The cipher's name, for the message.</param>
+    /// <param name="blockSize">The block size.</param>
+    /// <param name="length">The ciphertext length.</param>
+    /// <exception cref="PbeException"><see cref="PbeError.Malformed"/>.</exception>
+    public static void CheckCiphertextLength(string name, int blockSize, int length)
     {
-        if (length == 0 || length % cipher.BlockSize != 0)
+        if (length == 0 || length % blockSize != 0)
         {
             throw new PbeException(
                 PbeError.Malformed,
-                $"The {cipher.Name} ciphertext is {length} bytes, not a positive multiple of the {cipher.BlockSize}-byte block (truncated or corrupted).");
+                $"The {name} ciphertext is {length} bytes, not a positive multiple of the {blockSize}-byte block (truncated or corrupted).");
         }
     }
 }

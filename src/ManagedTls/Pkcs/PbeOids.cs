@@ -17,9 +17,6 @@ internal static class PbeOids
     /// <summary>pbeWithSHA1AndDES-CBC (PBES1).</summary>
     public const string PbeWithSha1AndDesCbc = "1.2.840.113549.1.5.10";
 
-    /// <summary>pbeWithSHAAnd3-KeyTripleDES-CBC (RFC 7292 Appendix C).</summary>
-    public const string PbeWithShaAnd3KeyTripleDesCbc = "1.2.840.113549.1.12.1.3";
-
     /// <summary>id-hmacWithSHA1, the PBKDF2 default PRF (RFC 8018 §B.1.1).</summary>
     public const string HmacWithSha1 = "1.2.840.113549.2.7";
 

@@ -4,8 +4,8 @@ namespace ManagedTls.Pkcs;
 
 /// <summary>
 /// How <see cref="EncryptedPrivateKeyInfo.Encrypt(ReadOnlySpan{byte}, ReadOnlySpan{char}, PbeParameters?)"/> protects a
-/// key: a PBES2 cipher with a PBKDF2 PRF (as <c>openssl pkcs8 -topk8 -v2 CIPHER -v2prf PRF</c>), or a legacy PBES1
-/// scheme (as <c>openssl pkcs8 -topk8 -v1 ALG</c>). Immutable.
+/// key: a PBES2 cipher with a PBKDF2 PRF (as <c>openssl pkcs8 -topk8 -v2 CIPHER -v2prf PRF</c>), or a legacy PBES1 /
+/// PKCS#12 scheme (as <c>openssl pkcs8 -topk8 -v1 ALG</c>). Immutable.
 /// </summary>
 /// <remarks>
 /// <see cref="Default"/> matches what OpenSSL 3.0 writes for <c>openssl pkcs8 -topk8</c> and <c>openssl pkey -aes256</c>:
@@ -82,9 +82,10 @@ public sealed class PbeParameters
         return new PbeParameters(found.Name, isPbes2: true, prf, iterationCount, saltLength, found);
     }
 
-    /// <summary>Describes a legacy PBES1 scheme, for interoperability with old software.</summary>
-    /// <param name="algorithm"><see cref="PbeSha1TripleDes"/> ("PBE-SHA1-3DES") or <see cref="PbeMd5Des"/>
-    /// ("PBE-MD5-DES"), case-insensitive, as <c>openssl pkcs8 -v1</c> names them.</param>
+    /// <summary>Describes a legacy PBES1 or PKCS#12 PBE scheme, for interoperability with old software.</summary>
+    /// <param name="algorithm">As <c>openssl pkcs8 -v1</c> names them, case-insensitive: <see cref="PbeSha1TripleDes"/>
+    /// ("PBE-SHA1-3DES"), "PBE-SHA1-2DES", "PBE-SHA1-RC2-128", "PBE-SHA1-RC2-40" (PKCS#12 KDF), or
+    /// <see cref="PbeMd5Des"/> ("PBE-MD5-DES") and "PBE-SHA1-DES" (PKCS#5 v1.5 PBKDF1).</param>
     /// <param name="iterationCount">The iteration count, 1..<see cref="MaxIterationCount"/>.</param>
     /// <returns>The parameters (8-byte salt, the only size PKCS#5 v1.5 allows and OpenSSL's PKCS#12 default).</returns>
     /// <exception cref="ArgumentException">The scheme is unknown.</exception>
@@ -94,9 +95,12 @@ public sealed class PbeParameters
         ArgumentNullException.ThrowIfNull(algorithm);
         (string name, HashAlgorithmId hash) = algorithm.ToUpperInvariant() switch
         {
-            PbeSha1TripleDes => (PbeSha1TripleDes, HashAlgorithmId.Sha1),
             PbeMd5Des => (PbeMd5Des, HashAlgorithmId.Md5),
-            _ => throw new ArgumentException($"'{algorithm}' is not a supported PBES1 scheme ({PbeSha1TripleDes}, {PbeMd5Des}).", nameof(algorithm)),
+            "PBE-SHA1-DES" => ("PBE-SHA1-DES", HashAlgorithmId.Sha1),
+            string other when Pkcs12PbeAlgorithm.FromName(other) is { } pkcs12 => (pkcs12.Name, HashAlgorithmId.Sha1),
+            _ => throw new ArgumentException(
+                $"'{algorithm}' is not a supported PBES1 scheme (PBE-SHA1-3DES, PBE-SHA1-2DES, PBE-SHA1-RC2-128, PBE-SHA1-RC2-40, PBE-MD5-DES, PBE-SHA1-DES).",
+                nameof(algorithm)),
         };
         CheckRanges(iterationCount, 8);
         return new PbeParameters(name, isPbes2: false, hash, iterationCount, 8, cipher: null);

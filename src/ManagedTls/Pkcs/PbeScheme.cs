@@ -26,7 +26,7 @@ internal abstract class PbeScheme
             PbeOids.Pbes2 => Pbes2Scheme.DecodeParameters(ref algorithm),
             PbeOids.PbeWithMd5AndDesCbc => Pbes1Scheme.DecodeParameters(ref algorithm, HashAlgorithmId.Md5),
             PbeOids.PbeWithSha1AndDesCbc => Pbes1Scheme.DecodeParameters(ref algorithm, HashAlgorithmId.Sha1),
-            PbeOids.PbeWithShaAnd3KeyTripleDesCbc => Pkcs12PbeScheme.DecodeParameters(ref algorithm),
+            _ when Pkcs12PbeAlgorithm.FromOid(oid) is { } pkcs12 => Pkcs12PbeScheme.DecodeParameters(ref algorithm, pkcs12),
             _ => throw new PbeException(PbeError.UnsupportedAlgorithm, $"Unsupported password-based encryption algorithm {oid}."),
         };
         algorithm.ExpectEmpty();
@@ -43,9 +43,9 @@ internal abstract class PbeScheme
             return Pbes2Scheme.Create(parameters);
         }
 
-        return parameters.Algorithm == PbeParameters.PbeSha1TripleDes
-            ? Pkcs12PbeScheme.Create(parameters)
-            : Pbes1Scheme.Create(parameters);
+        return Pkcs12PbeAlgorithm.FromName(parameters.Algorithm) is null
+            ? Pbes1Scheme.Create(parameters)
+            : Pkcs12PbeScheme.Create(parameters);
     }
 
     /// <summary>Writes the AlgorithmIdentifier.</summary>

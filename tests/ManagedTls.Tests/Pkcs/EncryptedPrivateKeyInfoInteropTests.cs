@@ -2,7 +2,8 @@
 //   openssl pkcs8 -topk8 -in KEY -outform DER -passout pass:PW -v2 aes-128-cbc|aes-192-cbc|aes-256-cbc|des3 [-v2prf hmacWithSHA1|hmacWithSHA256|hmacWithSHA384|hmacWithSHA512]
 //   openssl pkcs8 -topk8 -in KEY -outform DER -passout pass:PW -v2 des -provider legacy -provider default
 //   openssl pkcs8 -topk8 -in KEY -outform DER -passout pass:PW -v1 PBE-MD5-DES -provider legacy -provider default
-//   openssl pkcs8 -topk8 -in KEY -outform DER -passout pass:PW -v1 PBE-SHA1-3DES
+//   openssl pkcs8 -topk8 -in KEY -outform DER -passout pass:PW -v1 PBE-SHA1-3DES | PBE-SHA1-2DES
+//   openssl pkcs8 -topk8 -in KEY -outform DER -passout pass:PW -v1 PBE-SHA1-DES|PBE-SHA1-RC2-40|PBE-SHA1-RC2-128 -provider legacy -provider default
 //   openssl pkcs8 -topk8 -in KEY -outform DER -passout pass:PW            (OpenSSL's defaults)
 //   openssl pkcs8 -topk8 -in KEY -outform DER -passout pass:PW -v2 aes-256-cbc -iter 1 | -v2 aes-128-cbc -iter 100000
 //   openssl pkey -in KEY -aes256 -passout pass:PW                          (PEM "ENCRYPTED PRIVATE KEY")
@@ -36,6 +37,10 @@ public sealed class EncryptedPrivateKeyInfoInteropTests
         "-v2 des -provider legacy -provider default",
         "-v1 PBE-MD5-DES -provider legacy -provider default",
         "-v1 PBE-SHA1-3DES",
+        "-v1 PBE-SHA1-2DES",
+        "-v1 PBE-SHA1-DES -provider legacy -provider default",
+        "-v1 PBE-SHA1-RC2-40 -provider legacy -provider default",
+        "-v1 PBE-SHA1-RC2-128 -provider legacy -provider default",
         "-v2 aes-256-cbc -iter 1",
         "-v2 aes-128-cbc -iter 100000",
         string.Empty,
@@ -68,6 +73,7 @@ public sealed class EncryptedPrivateKeyInfoInteropTests
     {
         "pbes2 aes-128-cbc Sha256", "pbes2 aes-192-cbc Sha1", "pbes2 aes-256-cbc Sha256", "pbes2 aes-256-cbc Sha512",
         "pbes2 des-ede3-cbc Sha384", "pbes2 aes-128-cbc Sha224", "pbes2 des-cbc Sha256", "pbes1 PBE-MD5-DES", "pbes1 PBE-SHA1-3DES",
+        "pbes1 PBE-SHA1-2DES", "pbes1 PBE-SHA1-DES", "pbes1 PBE-SHA1-RC2-40", "pbes1 PBE-SHA1-RC2-128",
     };
 
     [SkippableTheory]
@@ -105,7 +111,8 @@ public sealed class EncryptedPrivateKeyInfoInteropTests
         Shape(ours).ShouldBe(Shape(theirs));
     }
 
-    private static bool NeedsLegacy(string scheme) => scheme.Contains("des-cbc", StringComparison.Ordinal) || scheme.Contains("MD5-DES", StringComparison.Ordinal);
+    private static bool NeedsLegacy(string scheme) =>
+        scheme.Contains("des-cbc", StringComparison.Ordinal) || scheme.EndsWith("-DES", StringComparison.Ordinal) || scheme.Contains("RC2", StringComparison.Ordinal);
 
     /// <summary>openssl asn1parse output without the random values (salt, IV, ciphertext).</summary>
     private static string Shape(byte[] der)

@@ -14,7 +14,8 @@ public sealed class EncryptedPrivateKeyInfoTests
     {
         "pbes2 aes-128-cbc Sha1", "pbes2 aes-192-cbc Sha224", "pbes2 aes-256-cbc Sha256", "pbes2 aes-256-cbc Sha384",
         "pbes2 aes-128-cbc Sha512", "pbes2 des-ede3-cbc Sha256", "pbes2 des-cbc Sha1", "pbes2 aes256 Sha512_256",
-        "pbes1 PBE-MD5-DES", "pbes1 PBE-SHA1-3DES",
+        "pbes1 PBE-MD5-DES", "pbes1 PBE-SHA1-DES", "pbes1 PBE-SHA1-3DES", "pbes1 PBE-SHA1-2DES", "pbes1 PBE-SHA1-RC2-128",
+        "pbes1 pbe-sha1-rc2-40",
     };
 
     internal static PbeParameters Parse(string scheme, int iterations = 7)
@@ -202,6 +203,8 @@ public sealed class EncryptedPrivateKeyInfoTests
         { "hmacWithMD5 PRF", PbeTestData.Pbes2Der(prfOid: "1.2.840.113549.2.6"), PbeError.UnsupportedAlgorithm },
         { "AES-128-GCM scheme", PbeTestData.Pbes2Der(cipherOid: "2.16.840.1.101.3.4.1.6"), PbeError.UnsupportedAlgorithm },
         { "RC2-CBC scheme", PbeTestData.Pbes2Der(cipherOid: "1.2.840.113549.3.2"), PbeError.UnsupportedAlgorithm },
+        { "PKCS#12 RC2-40 1025-byte salt", PbeTestData.PbeParameterDer("1.2.840.113549.1.12.1.6", new byte[1025], 2048), PbeError.InvalidParameters },
+        { "PKCS#12 2DES ciphertext of 12 bytes", PbeTestData.PbeParameterDer("1.2.840.113549.1.12.1.4", new byte[8], 1, new byte[12]), PbeError.Malformed },
         { "pbeWithSHA1And128BitRC4", PbeTestData.PbeParameterDer("1.2.840.113549.1.12.1.1", new byte[8], 2048), PbeError.UnsupportedAlgorithm },
         { "rsaEncryption is not a PBE", PbeTestData.PbeParameterDer("1.2.840.113549.1.1.1", new byte[8], 2048), PbeError.UnsupportedAlgorithm },
         { "ciphertext of 31 bytes", PbeTestData.Pbes2Der(ciphertext: new byte[31]), PbeError.Malformed },
