@@ -158,6 +158,39 @@ public sealed class EncryptedPrivateKeyInfoTests
 
     [Theory]
     [MemberData(nameof(AllSchemes))]
+    public void Decrypt_EverySingleByteMutation_OnlyTypedErrors(string scheme)
+    {
+        // One iteration, so a mutated count stays small; every outcome is a result or a PbeException, never a crash.
+        byte[] der = EncryptedPrivateKeyInfo.Encrypt(PbeTestData.EcPrivateKeyInfo, Password, Parse(scheme, 1));
+        var outcomes = new Dictionary<string, int>();
+        foreach (byte mask in new byte[] { 0x01, 0x80, 0xFF })
+        {
+            for (int i = 0; i < der.Length; i++)
+            {
+                byte[] mutated = (byte[])der.Clone();
+                mutated[i] ^= mask;
+                string outcome;
+                try
+                {
+                    EncryptedPrivateKeyInfo.Decrypt(mutated, Password);
+                    outcome = "decrypted";
+                }
+                catch (PbeException e)
+                {
+                    outcome = e.Reason.ToString();
+                }
+
+                outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+            }
+        }
+
+        outcomes.Keys.ShouldNotContain(PbeError.PasswordRequired.ToString());
+        outcomes.GetValueOrDefault(nameof(PbeError.BadDecrypt)).ShouldBeGreaterThan(0);
+        outcomes.GetValueOrDefault(nameof(PbeError.Malformed)).ShouldBeGreaterThan(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllSchemes))]
     public void Decrypt_CorruptedCiphertext_BadDecrypt(string scheme)
     {
         byte[] der = EncryptedPrivateKeyInfo.Encrypt(PbeTestData.EcPrivateKeyInfo, Password, Parse(scheme));

@@ -4,6 +4,7 @@
 //   openssl rsa -in KEY -des -traditional -passout pass:PW -provider legacy -provider default
 //   openssl rsa -in OURS.pem -passin pass:PW -traditional -outform DER [-provider legacy -provider default]
 //   openssl ec -in OURS.pem -passin pass:PW -outform DER
+//   openssl ec -in EC.pem -aes128|-aes256|-des3 -passout pass:PW
 using System.Text;
 using ManagedTls.Pem;
 using ManagedTls.Pkcs;
@@ -136,6 +137,20 @@ public sealed class PemEncryptionTests
         File.WriteAllBytes(path, block.Encode());
         string[] args = ["rsa", "-in", path, "-passin", $"pass:{Password}", "-traditional", "-outform", "DER", .. cipher == "DES-CBC" ? OpenSslKeys.Legacy : []];
         OpenSslPeer.Run(args).StdoutBytes.ShouldBe(OpenSslKeys.Pkcs1Der);
+    }
+
+    [SkippableTheory]
+    [InlineData("-aes128")]
+    [InlineData("-aes256")]
+    [InlineData("-des3")]
+    public void Decrypt_OpenSslTraditionalEc_MatchesSec1Der(string flag)
+    {
+        OpenSslPeer.Require();
+        string path = OpenSslKeys.NewPath("pem");
+        File.WriteAllBytes(path, PemWriter.Write("EC PRIVATE KEY", PbeTestData.EcPrivateKeySec1));
+        byte[] pem = OpenSslPeer.Run("ec", "-in", path, flag, "-passout", $"pass:{Password}").StdoutBytes;
+        PemBlock block = PemReader.ReadFirst(pem, "EC PRIVATE KEY");
+        PemEncryption.Decrypt(block, Password).ShouldBe(PbeTestData.EcPrivateKeySec1);
     }
 
     [SkippableFact]
