@@ -52,63 +52,16 @@ internal sealed class Pbes2Scheme : PbeScheme
     public static Pbes2Scheme DecodeParameters(ref DerReader reader)
     {
         DerReader parameters = reader.ReadSequence();
-
-        DerReader kdf = parameters.ReadSequence();
-        string kdfOid = kdf.ReadObjectIdentifier();
-        if (kdfOid != PbeOids.Pbkdf2)
-        {
-            throw new PbeException(PbeError.UnsupportedAlgorithm, $"Unsupported PBES2 key derivation function {kdfOid} (only PBKDF2).");
-        }
-
-        DerReader kdfParameters = kdf.ReadSequence();
-        kdf.ExpectEmpty();
-        if (!kdfParameters.NextTagIs(Asn1Tag.OctetString))
-        {
-            throw new PbeException(PbeError.UnsupportedAlgorithm, "PBKDF2 salt from an otherSource algorithm is not supported (RFC 8018 §A.2).");
-        }
-
-        byte[] salt = ReadSalt(ref kdfParameters, 0, PbeParameters.MaxSaltLength);
-        int iterationCount = ReadIterationCount(ref kdfParameters);
-        int? keyLength = null;
-        if (kdfParameters.NextTagIs(Asn1Tag.Integer))
-        {
-            keyLength = kdfParameters.ReadInt32();
-        }
-
-        HashAlgorithmId prf = HashAlgorithmId.Sha1;
-        if (kdfParameters.HasData)
-        {
-            DerReader prfAlgorithm = kdfParameters.ReadSequence();
-            string prfOid = prfAlgorithm.ReadObjectIdentifier();
-            if (!PbeOids.TryGetPrf(prfOid, out prf))
-            {
-                throw new PbeException(PbeError.UnsupportedAlgorithm, $"Unsupported PBKDF2 PRF {prfOid}.");
-            }
-
-            ReadOptionalNull(ref prfAlgorithm, "PBKDF2 PRF");
-        }
-
-        kdfParameters.ExpectEmpty();
-
-        DerReader encryption = parameters.ReadSequence();
-        string cipherOid = encryption.ReadObjectIdentifier();
-        PbeCipher cipher = PbeCipher.FromOid(cipherOid)
-            ?? throw new PbeException(PbeError.UnsupportedAlgorithm, $"Unsupported PBES2 encryption scheme {cipherOid}.");
-        ReadOnlySpan<byte> iv = encryption.ReadOctetString();
-        encryption.ExpectEmpty();
+        (byte[] salt, int iterationCount, int? keyLength, HashAlgorithmId prf) = DecodeKeyDerivationFunc(ref parameters);
+        (PbeCipher cipher, byte[] iv) = DecodeEncryptionScheme(ref parameters);
         parameters.ExpectEmpty();
-
-        if (iv.Length != cipher.BlockSize)
-        {
-            throw new PbeException(PbeError.InvalidParameters, $"The {cipher.Name} IV must be {cipher.BlockSize} bytes, not {iv.Length}.");
-        }
 
         if (keyLength is int declared && declared != cipher.KeySize)
         {
             throw new PbeException(PbeError.InvalidParameters, $"PBKDF2 keyLength {declared} does not match the {cipher.KeySize}-byte {cipher.Name} key.");
         }
 
-        return new Pbes2Scheme(salt, iterationCount, keyLength, prf, cipher, iv.ToArray());
+        return new Pbes2Scheme(salt, iterationCount, keyLength, prf, cipher, iv);
     }
 
     /// <summary>Creates a scheme with a fresh random salt and IV.</summary>
@@ -207,6 +160,61 @@ internal sealed class Pbes2Scheme : PbeScheme
         {
             SecretMemory.Zero(key);
         }
+    }
+
+    /// <summary>keyDerivationFunc: AlgorithmIdentifier { id-PBKDF2, PBKDF2-params } (RFC 8018 §A.2).</summary>
+    private static (byte[] Salt, int IterationCount, int? KeyLength, HashAlgorithmId Prf) DecodeKeyDerivationFunc(ref DerReader parameters)
+    {
+        DerReader kdf = parameters.ReadSequence();
+        string kdfOid = kdf.ReadObjectIdentifier();
+        if (kdfOid != PbeOids.Pbkdf2)
+        {
+            throw new PbeException(PbeError.UnsupportedAlgorithm, $"Unsupported PBES2 key derivation function {kdfOid} (only PBKDF2).");
+        }
+
+        DerReader kdfParameters = kdf.ReadSequence();
+        kdf.ExpectEmpty();
+        if (!kdfParameters.NextTagIs(Asn1Tag.OctetString))
+        {
+            throw new PbeException(PbeError.UnsupportedAlgorithm, "PBKDF2 salt from an otherSource algorithm is not supported (RFC 8018 §A.2).");
+        }
+
+        byte[] salt = ReadSalt(ref kdfParameters, 0, PbeParameters.MaxSaltLength);
+        int iterationCount = ReadIterationCount(ref kdfParameters);
+        int? keyLength = kdfParameters.NextTagIs(Asn1Tag.Integer) ? kdfParameters.ReadInt32() : null;
+
+        HashAlgorithmId prf = HashAlgorithmId.Sha1; // DEFAULT algid-hmacWithSHA1
+        if (kdfParameters.HasData)
+        {
+            DerReader prfAlgorithm = kdfParameters.ReadSequence();
+            string prfOid = prfAlgorithm.ReadObjectIdentifier();
+            if (!PbeOids.TryGetPrf(prfOid, out prf))
+            {
+                throw new PbeException(PbeError.UnsupportedAlgorithm, $"Unsupported PBKDF2 PRF {prfOid}.");
+            }
+
+            ReadOptionalNull(ref prfAlgorithm, "PBKDF2 PRF");
+        }
+
+        kdfParameters.ExpectEmpty();
+        return (salt, iterationCount, keyLength, prf);
+    }
+
+    /// <summary>encryptionScheme: AlgorithmIdentifier { cipher OID, IV OCTET STRING } (RFC 8018 §B.2).</summary>
+    private static (PbeCipher Cipher, byte[] Iv) DecodeEncryptionScheme(ref DerReader parameters)
+    {
+        DerReader encryption = parameters.ReadSequence();
+        string cipherOid = encryption.ReadObjectIdentifier();
+        PbeCipher cipher = PbeCipher.FromOid(cipherOid)
+            ?? throw new PbeException(PbeError.UnsupportedAlgorithm, $"Unsupported PBES2 encryption scheme {cipherOid}.");
+        ReadOnlySpan<byte> iv = encryption.ReadOctetString();
+        encryption.ExpectEmpty();
+        if (iv.Length != cipher.BlockSize)
+        {
+            throw new PbeException(PbeError.InvalidParameters, $"The {cipher.Name} IV must be {cipher.BlockSize} bytes, not {iv.Length}.");
+        }
+
+        return (cipher, iv.ToArray());
     }
 
     private static void ReadOptionalNull(ref DerReader reader, string what)
