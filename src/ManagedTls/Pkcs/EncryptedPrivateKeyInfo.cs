@@ -57,6 +57,15 @@ public static class EncryptedPrivateKeyInfo
         throw new PbeException(PbeError.PasswordRequired, "The private key is encrypted and no password was supplied.");
     }
 
+    /// <summary>
+    /// Decodes the structure without decrypting and describes its algorithm as <c>openssl pkcs12 -info</c> does, e.g.
+    /// "PBES2, PBKDF2, AES-256-CBC, Iteration 2048, PRF hmacWithSHA256" or "pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 2048".
+    /// </summary>
+    /// <param name="der">The DER of the EncryptedPrivateKeyInfo.</param>
+    /// <returns>The description.</returns>
+    /// <exception cref="PbeException">The input is malformed, or the algorithm unsupported or its parameters unacceptable.</exception>
+    public static string DescribeAlgorithm(ReadOnlySpan<byte> der) => DecodeChecked(der).Scheme.Describe();
+
     /// <summary>Encrypts a PrivateKeyInfo with a text password (encoded as UTF-8).</summary>
     /// <param name="privateKeyInfoDer">The DER of the PrivateKeyInfo/OneAsymmetricKey (one SEQUENCE).</param>
     /// <param name="password">The password.</param>

@@ -53,4 +53,14 @@ internal static class PbeOids
         HashAlgorithmId.Sha512_256 => "1.2.840.113549.2.13",
         _ => null,
     };
+
+    /// <summary>OpenSSL's long name of a PBKDF2 PRF ("hmacWithSHA256"), as <c>openssl pkcs12 -info</c> prints it.</summary>
+    /// <param name="hash">The digest.</param>
+    /// <returns>The name.</returns>
+    public static string PrfName(HashAlgorithmId hash) => hash switch
+    {
+        HashAlgorithmId.Sha512_224 => "hmacWithSHA512-224",
+        HashAlgorithmId.Sha512_256 => "hmacWithSHA512-256",
+        _ => "hmacWith" + hash.ToString().ToUpperInvariant(),
+    };
 }

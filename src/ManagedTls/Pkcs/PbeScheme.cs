@@ -48,6 +48,13 @@ internal abstract class PbeScheme
             : Pkcs12PbeScheme.Create(parameters);
     }
 
+    /// <summary>
+    /// Describes the scheme as <c>openssl pkcs12 -info</c> prints it: "PBES2, PBKDF2, AES-256-CBC, Iteration 2048, PRF
+    /// hmacWithSHA256" or "pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 2048".
+    /// </summary>
+    /// <returns>The description.</returns>
+    public abstract string Describe();
+
     /// <summary>Writes the AlgorithmIdentifier.</summary>
     /// <param name="writer">The writer.</param>
     public abstract void Encode(DerWriter writer);

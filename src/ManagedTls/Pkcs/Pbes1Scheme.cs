@@ -51,6 +51,10 @@ internal sealed class Pbes1Scheme : PbeScheme
     }
 
     /// <inheritdoc/>
+    public override string Describe() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(Hash == HashAlgorithmId.Md5 ? "pbeWithMD5AndDES-CBC" : "pbeWithSHA1AndDES-CBC")}, Iteration {IterationCount}");
+
+    /// <inheritdoc/>
     public override void Encode(DerWriter writer)
     {
         using (writer.PushSequence())

@@ -88,6 +88,10 @@ internal sealed class Pbes2Scheme : PbeScheme
         new(salt.ToArray(), iterationCount, keyLength: null, prf, cipher, iv.ToArray());
 
     /// <inheritdoc/>
+    public override string Describe() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PBES2, PBKDF2, {Cipher.PemName}, Iteration {IterationCount}, PRF {PbeOids.PrfName(Prf)}");
+
+    /// <inheritdoc/>
     public override void Encode(DerWriter writer)
     {
         // OpenSSL omits keyLength for fixed-key ciphers and the prf when it is the hmacWithSHA1 default (DER).

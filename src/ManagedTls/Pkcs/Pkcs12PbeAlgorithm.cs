@@ -5,22 +5,23 @@ namespace ManagedTls.Pkcs;
 /// IV (ID 2) with the PKCS#12 KDF over SHA-1, and all are 8-byte-block CBC ciphers.
 /// </summary>
 /// <param name="Oid">The pkcs-12PbeIds OID.</param>
-/// <param name="Name">OpenSSL's name, as <c>openssl pkcs8 -v1</c> takes it.</param>
+/// <param name="Name">OpenSSL's short name, as <c>openssl pkcs8 -v1</c> takes it.</param>
+/// <param name="LongName">OpenSSL's long name, as <c>openssl pkcs12 -info</c> prints it.</param>
 /// <param name="KeySize">The derived key length in bytes.</param>
 /// <param name="Rc2EffectiveBits">For RC2, the effective key bits; 0 for triple DES.</param>
-internal sealed record Pkcs12PbeAlgorithm(string Oid, string Name, int KeySize, int Rc2EffectiveBits)
+internal sealed record Pkcs12PbeAlgorithm(string Oid, string Name, string LongName, int KeySize, int Rc2EffectiveBits)
 {
     /// <summary>pbeWithSHAAnd3-KeyTripleDES-CBC: the PKCS#12 default for keys, OpenSSL's PBE-SHA1-3DES.</summary>
-    public static Pkcs12PbeAlgorithm TripleDes3Key { get; } = new("1.2.840.113549.1.12.1.3", "PBE-SHA1-3DES", 24, 0);
+    public static Pkcs12PbeAlgorithm TripleDes3Key { get; } = new("1.2.840.113549.1.12.1.3", "PBE-SHA1-3DES", "pbeWithSHA1And3-KeyTripleDES-CBC", 24, 0);
 
     /// <summary>pbeWithSHAAnd2-KeyTripleDES-CBC: a 16-byte key used as K1 K2 K1.</summary>
-    public static Pkcs12PbeAlgorithm TripleDes2Key { get; } = new("1.2.840.113549.1.12.1.4", "PBE-SHA1-2DES", 16, 0);
+    public static Pkcs12PbeAlgorithm TripleDes2Key { get; } = new("1.2.840.113549.1.12.1.4", "PBE-SHA1-2DES", "pbeWithSHA1And2-KeyTripleDES-CBC", 16, 0);
 
     /// <summary>pbeWithSHAAnd128BitRC2-CBC.</summary>
-    public static Pkcs12PbeAlgorithm Rc2With128Bits { get; } = new("1.2.840.113549.1.12.1.5", "PBE-SHA1-RC2-128", 16, 128);
+    public static Pkcs12PbeAlgorithm Rc2With128Bits { get; } = new("1.2.840.113549.1.12.1.5", "PBE-SHA1-RC2-128", "pbeWithSHA1And128BitRC2-CBC", 16, 128);
 
     /// <summary>pbeWithSHAAnd40BitRC2-CBC: OpenSSL 1.x's default for PKCS#12 certificate bags.</summary>
-    public static Pkcs12PbeAlgorithm Rc2With40Bits { get; } = new("1.2.840.113549.1.12.1.6", "PBE-SHA1-RC2-40", 5, 40);
+    public static Pkcs12PbeAlgorithm Rc2With40Bits { get; } = new("1.2.840.113549.1.12.1.6", "PBE-SHA1-RC2-40", "pbeWithSHA1And40BitRC2-CBC", 5, 40);
 
     private static readonly Pkcs12PbeAlgorithm[] s_all = [TripleDes3Key, TripleDes2Key, Rc2With128Bits, Rc2With40Bits];
 

@@ -55,6 +55,10 @@ internal sealed class Pkcs12PbeScheme : PbeScheme
     }
 
     /// <inheritdoc/>
+    public override string Describe() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Algorithm.LongName}, Iteration {IterationCount}");
+
+    /// <inheritdoc/>
     public override void Encode(DerWriter writer)
     {
         using (writer.PushSequence())

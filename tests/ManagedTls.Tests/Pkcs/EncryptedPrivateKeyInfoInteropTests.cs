@@ -11,6 +11,9 @@
 //       OpenSSL 3.0 writes PKCS#1, not PKCS#8, for an RSA key with -outform DER, so the PEM output is compared)
 //   openssl pkey -in OURS.pem -passin pass:PW
 //   openssl asn1parse -inform DER -in FILE                                 (shape of ours vs OpenSSL's default)
+//   openssl req -x509 -new -key KEY -subj /CN=pbe -days 1 -out CERT
+//   openssl pkcs12 -export -in CERT -inkey KEY -passout pass:PW -keypbe aes-256-cbc|aes-128-cbc|des-ede3-cbc|PBE-SHA1-3DES|PBE-SHA1-2DES|PBE-SHA1-RC2-40|PBE-SHA1-RC2-128 -out P12 [-provider legacy -provider default]
+//   openssl pkcs12 -in P12 -info -nokeys -nocerts -passin pass:PW [-provider legacy -provider default]   ("Shrouded Keybag: ..." line)
 // Each decrypted result is compared with `openssl pkcs8 -topk8 -nocrypt -in KEY -outform DER`.
 using ManagedTls.Crypto;
 using ManagedTls.Pem;
@@ -109,6 +112,35 @@ public sealed class EncryptedPrivateKeyInfoInteropTests
         byte[] theirs = OpenSslPeer.Run("pkcs8", "-topk8", "-in", OpenSslKeys.KeyPem, "-outform", "DER", "-passout", $"pass:{Password}").StdoutBytes;
         byte[] ours = EncryptedPrivateKeyInfo.Encrypt(OpenSslKeys.Pkcs8Der, Password);
         Shape(ours).ShouldBe(Shape(theirs));
+    }
+
+    public static TheoryData<string, string, bool> DescribedSchemes => new()
+    {
+        { "aes-256-cbc", "-v2 aes-256-cbc", false },
+        { "aes-128-cbc", "-v2 aes-128-cbc", false },
+        { "des-ede3-cbc", "-v2 des3", false },
+        { "PBE-SHA1-3DES", "-v1 PBE-SHA1-3DES", false },
+        { "PBE-SHA1-2DES", "-v1 PBE-SHA1-2DES", false },
+        { "PBE-SHA1-RC2-40", "-v1 PBE-SHA1-RC2-40", true },
+        { "PBE-SHA1-RC2-128", "-v1 PBE-SHA1-RC2-128", true },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(DescribedSchemes))]
+    public void DescribeAlgorithm_SameSchemeAsPkcs12Keybag_MatchesOpenSslInfoLine(string keyPbe, string pkcs8Arguments, bool legacy)
+    {
+        OpenSslPeer.Require();
+        string[] provider = legacy ? OpenSslKeys.Legacy : [];
+        string cert = OpenSslKeys.NewPath("pem");
+        string p12 = OpenSslKeys.NewPath("p12");
+        OpenSslPeer.Run("req", "-x509", "-new", "-key", OpenSslKeys.KeyPem, "-subj", "/CN=pbe", "-days", "1", "-out", cert);
+        OpenSslPeer.Run(["pkcs12", "-export", "-in", cert, "-inkey", OpenSslKeys.KeyPem, "-passout", $"pass:{Password}", "-keypbe", keyPbe, "-out", p12, .. provider]);
+        string info = OpenSslPeer.Run(["pkcs12", "-in", p12, "-info", "-nokeys", "-nocerts", "-passin", $"pass:{Password}", .. provider]).Stderr;
+        string expected = info.Split('\n').Single(line => line.StartsWith("Shrouded Keybag: ", StringComparison.Ordinal))["Shrouded Keybag: ".Length..].TrimEnd('\r');
+
+        byte[] encrypted = OpenSslPeer.Run(["pkcs8", "-topk8", "-in", OpenSslKeys.KeyPem, "-outform", "DER", "-passout", $"pass:{Password}",
+            .. pkcs8Arguments.Split(' '), .. provider]).StdoutBytes;
+        EncryptedPrivateKeyInfo.DescribeAlgorithm(encrypted).ShouldBe(expected);
     }
 
     private static bool NeedsLegacy(string scheme) =>

@@ -101,6 +101,21 @@ public sealed class EncryptedPrivateKeyInfoTests
         outer.HasData.ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("pbes2 aes-256-cbc Sha256", "PBES2, PBKDF2, AES-256-CBC, Iteration 7, PRF hmacWithSHA256")]
+    [InlineData("pbes2 aes-128-cbc Sha1", "PBES2, PBKDF2, AES-128-CBC, Iteration 7, PRF hmacWithSHA1")]
+    [InlineData("pbes2 des-ede3-cbc Sha512_256", "PBES2, PBKDF2, DES-EDE3-CBC, Iteration 7, PRF hmacWithSHA512-256")]
+    [InlineData("pbes1 PBE-MD5-DES", "pbeWithMD5AndDES-CBC, Iteration 7")]
+    [InlineData("pbes1 PBE-SHA1-DES", "pbeWithSHA1AndDES-CBC, Iteration 7")]
+    [InlineData("pbes1 PBE-SHA1-3DES", "pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 7")]
+    [InlineData("pbes1 PBE-SHA1-RC2-40", "pbeWithSHA1And40BitRC2-CBC, Iteration 7")]
+    public void DescribeAlgorithm_EveryScheme_OpenSslInfoText(string scheme, string expected)
+    {
+        byte[] der = EncryptedPrivateKeyInfo.Encrypt(PbeTestData.EcPrivateKeyInfo, Password, Parse(scheme));
+        EncryptedPrivateKeyInfo.DescribeAlgorithm(der).ShouldBe(expected);
+        Should.Throw<PbeException>(() => EncryptedPrivateKeyInfo.DescribeAlgorithm(der.AsSpan(0, 20))).Reason.ShouldBe(PbeError.Malformed);
+    }
+
     [Fact]
     public void Encrypt_Twice_FreshSaltAndIv()
     {
