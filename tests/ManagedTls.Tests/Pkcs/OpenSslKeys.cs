@@ -30,6 +30,17 @@ internal static class OpenSslKeys
     private static (string, byte[], byte[]) Create()
     {
         string directory = System.IO.Directory.CreateTempSubdirectory("mtls-pbe-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                System.IO.Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // best effort: a leftover temp folder is harmless
+            }
+        };
         string pem = Path.Combine(directory, "key.pem");
         OpenSslPeer.Run("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", pem);
         byte[] pkcs8 = OpenSslPeer.Run("pkcs8", "-topk8", "-nocrypt", "-in", pem, "-outform", "DER").StdoutBytes;
