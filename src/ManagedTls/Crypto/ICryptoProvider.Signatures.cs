@@ -12,8 +12,8 @@ public partial interface ICryptoProvider
 
     /// <summary>Signs <paramref name="digest"/> with RSASSA-PKCS1-v1_5 or RSASSA-PSS (RFC 8017 §8).</summary>
     /// <param name="key">A private key (<see cref="RsaParameters.HasPrivateKey"/>).</param>
-    /// <param name="hash">The digest algorithm (names the DigestInfo for PKCS#1 v1.5; the MGF1 hash for PSS).</param>
-    /// <param name="padding">PKCS#1 v1.5 or PSS with its salt length.</param>
+    /// <param name="hash">The digest algorithm (names the DigestInfo for PKCS#1 v1.5; hashes M' and, by default, drives MGF1 for PSS).</param>
+    /// <param name="padding">PKCS#1 v1.5 or PSS with its salt length and MGF1 hash.</param>
     /// <param name="digest">The hash of the message; its length must match <paramref name="hash"/>.</param>
     /// <returns>The signature, as long as the modulus.</returns>
     /// <exception cref="ArgumentException">No private key, or the digest length is wrong.</exception>
