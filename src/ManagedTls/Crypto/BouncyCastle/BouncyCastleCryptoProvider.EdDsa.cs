@@ -1,0 +1,71 @@
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Crypto.Signers;
+
+namespace ManagedTls.Crypto.BouncyCastle;
+
+internal sealed partial class BouncyCastleCryptoProvider
+{
+    public EdDsaParameters GenerateEdDsaKey(EdwardsCurve curve)
+    {
+        switch (curve)
+        {
+            case EdwardsCurve.Ed25519:
+            {
+                var key = new Ed25519PrivateKeyParameters(BouncyCastleEntropy.Random);
+                return new EdDsaParameters { Curve = curve, PrivateKey = key.GetEncoded(), PublicKey = key.GeneratePublicKey().GetEncoded() };
+            }
+
+            case EdwardsCurve.Ed448:
+            {
+                var key = new Ed448PrivateKeyParameters(BouncyCastleEntropy.Random);
+                return new EdDsaParameters { Curve = curve, PrivateKey = key.GetEncoded(), PublicKey = key.GeneratePublicKey().GetEncoded() };
+            }
+
+            default:
+                throw new NotSupportedException($"EdDSA curve {curve} is not supported.");
+        }
+    }
+
+    public byte[] SignEdDsa(EdDsaParameters key, ReadOnlySpan<byte> message)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        RequirePrivate(key.HasPrivateKey, nameof(key));
+        (ISigner signer, int keySize) = CreateEdSigner(key.Curve);
+        if (key.PrivateKey.Length != keySize)
+        {
+            throw new ArgumentException($"An {key.Curve} private key is {keySize} bytes.", nameof(key));
+        }
+
+        ICipherParameters parameters = key.Curve == EdwardsCurve.Ed25519
+            ? new Ed25519PrivateKeyParameters(key.PrivateKey.ToArray(), 0)
+            : new Ed448PrivateKeyParameters(key.PrivateKey.ToArray(), 0);
+        signer.Init(true, parameters);
+        signer.BlockUpdate(message.ToArray(), 0, message.Length);
+        return signer.GenerateSignature();
+    }
+
+    public bool VerifyEdDsa(EdDsaParameters key, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        (ISigner signer, int keySize) = CreateEdSigner(key.Curve);
+        if (key.PublicKey.Length != keySize || signature.Length != 2 * keySize)
+        {
+            return false;
+        }
+
+        ICipherParameters parameters = key.Curve == EdwardsCurve.Ed25519
+            ? new Ed25519PublicKeyParameters(key.PublicKey.ToArray(), 0)
+            : new Ed448PublicKeyParameters(key.PublicKey.ToArray(), 0);
+        signer.Init(false, parameters);
+        signer.BlockUpdate(message.ToArray(), 0, message.Length);
+        return signer.VerifySignature(signature.ToArray());
+    }
+
+    private static (ISigner Signer, int KeySize) CreateEdSigner(EdwardsCurve curve) => curve switch
+    {
+        EdwardsCurve.Ed25519 => (new Ed25519Signer(), Ed25519PublicKeyParameters.KeySize),
+        EdwardsCurve.Ed448 => (new Ed448Signer([]), Ed448PublicKeyParameters.KeySize),
+        _ => throw new NotSupportedException($"EdDSA curve {curve} is not supported."),
+    };
+}
