@@ -18,11 +18,8 @@ public class KeyOpenSslInteropTests(OpenSslKeyFixture fixture) : IClassFixture<O
         from spec in OpenSslKeyFixture.Specs
         from file in spec.HasTraditional
             ? new[] { "orig.pem", "pkcs8.pem", "pkcs8.der", "trad.pem", "trad.der" }
-            : new[] { "orig.pem", "pkcs8.pem", "pkcs8.der" }
+            : new[] { "orig.pem", "pkcs8.pem", "pkcs8.der", "trad.der" }
         select new object[] { spec.Name, file };
-
-    public static IEnumerable<object[]> TraditionalKeys =>
-        OpenSslKeyFixture.Specs.Where(s => s.HasTraditional).Select(s => new object[] { s.Name });
 
     public static IEnumerable<object[]> RsaKeys =>
         OpenSslKeyFixture.Specs.Where(s => s.IsRsa).Select(s => new object[] { s.Name });
@@ -70,7 +67,7 @@ public class KeyOpenSslInteropTests(OpenSslKeyFixture fixture) : IClassFixture<O
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TraditionalKeys))]
+    [MemberData(nameof(AllKeys))]
     public void EncodeTraditional_OpenSslKey_MatchesOpenSslBytes(string key)
     {
         byte[] der = fixture.Read(key, "trad.der");
@@ -80,8 +77,24 @@ public class KeyOpenSslInteropTests(OpenSslKeyFixture fixture) : IClassFixture<O
 
         KeyEncoder.EncodeTraditional(fromPkcs8).ShouldBe(der);
         KeyEncoder.EncodeTraditional(fromTraditional).ShouldBe(der);
-        KeyEncoder.EncodeTraditionalPem(fromPkcs8).ShouldBe(fixture.Read(key, "trad.pem"));
         KeyEncoder.EncodePkcs8(fromTraditional).ShouldBe(fixture.Read(key, "pkcs8.der"));
+        if (OpenSslKeyFixture.Spec(key).HasTraditional)
+        {
+            KeyEncoder.EncodeTraditionalPem(fromPkcs8).ShouldBe(fixture.Read(key, "trad.pem"));
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(EcKeys))]
+    public void DecodePrivateKey_EcparamGenkeyFile_SkipsEcParametersBlock(string key)
+    {
+        byte[] pem = fixture.Read(key, "orig.pem");
+
+        System.Text.Encoding.ASCII.GetString(pem).ShouldStartWith("-----BEGIN EC PARAMETERS-----");
+        var decoded = (EcPrivateKey)KeyDecoder.DecodePrivateKey(pem);
+
+        decoded.Curve.Name.ShouldBe(key);
+        KeyEncoder.EncodeTraditional(decoded).ShouldBe(fixture.Read(key, "trad.der"));
     }
 
     [SkippableTheory]
@@ -269,7 +282,7 @@ public class KeyOpenSslInteropTests(OpenSslKeyFixture fixture) : IClassFixture<O
     [MemberData(nameof(AllKeys))]
     public void DecodePrivateKey_EveryProperPrefix_ThrowsKeyFormatException(string key)
     {
-        foreach (string file in OpenSslKeyFixture.Spec(key).HasTraditional ? new[] { "pkcs8.der", "trad.der" } : ["pkcs8.der"])
+        foreach (string file in new[] { "pkcs8.der", "trad.der" })
         {
             byte[] der = fixture.Read(key, file);
             for (int length = 0; length < der.Length; length++)
@@ -295,7 +308,7 @@ public class KeyOpenSslInteropTests(OpenSslKeyFixture fixture) : IClassFixture<O
     public void Decode_RandomMutations_OnlyKeyFormatException(string key)
     {
         var random = new System.Random(key.GetHashCode(StringComparison.Ordinal) ^ 0x5eed);
-        foreach (string file in new[] { "pkcs8.der", "spki.der", "pkcs8.pem" }.Concat(OpenSslKeyFixture.Spec(key).HasTraditional ? ["trad.der"] : Array.Empty<string>()))
+        foreach (string file in new[] { "pkcs8.der", "spki.der", "pkcs8.pem", "trad.der" })
         {
             byte[] original = fixture.Read(key, file);
             for (int round = 0; round < 200; round++)

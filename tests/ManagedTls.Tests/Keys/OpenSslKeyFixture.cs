@@ -17,8 +17,9 @@
 //   openssl pkcs8 -topk8 -nocrypt -in ORIG -outform DER -out pkcs8.der
 //   openssl pkey -in ORIG -pubout -out spki.pem
 //   openssl pkey -in ORIG -pubout -outform DER -out spki.der
-//   openssl pkey -in ORIG -traditional -out trad.pem                (RSA, DSA, EC)
-//   openssl pkey -in ORIG -outform DER -out trad.der                (RSA, DSA, EC: 3.0 writes DER traditional)
+//   openssl pkey -in ORIG -traditional -out trad.pem                (RSA, DSA, EC; fails for the others)
+//   openssl pkey -in ORIG -outform DER -out trad.der                (3.0's i2d_PrivateKey: traditional where one
+//                                                                    exists, PKCS#8 for Ed*/X*/RSA-PSS)
 //   openssl rsa -in ORIG -RSAPublicKey_out -out rsapub.pem          (RSA)
 //   openssl rsa -in ORIG -RSAPublicKey_out -outform DER -out rsapub.der
 //   openssl ec -in ORIG -pubout -conv_form compressed -outform DER -out spki-compressed.der   (EC)
@@ -123,10 +124,10 @@ public sealed class OpenSslKeyFixture : IDisposable
                 Run("pkcs8", "-topk8", "-nocrypt", "-in", orig, "-outform", "DER", "-out", F("pkcs8.der"));
                 Run("pkey", "-in", orig, "-pubout", "-out", F("spki.pem"));
                 Run("pkey", "-in", orig, "-pubout", "-outform", "DER", "-out", F("spki.der"));
+                Run("pkey", "-in", orig, "-outform", "DER", "-out", F("trad.der"));
                 if (spec.HasTraditional)
                 {
                     Run("pkey", "-in", orig, "-traditional", "-out", F("trad.pem"));
-                    Run("pkey", "-in", orig, "-outform", "DER", "-out", F("trad.der"));
                 }
 
                 if (spec.IsRsa)
