@@ -65,6 +65,11 @@ public sealed class PemBlock
         return false;
     }
 
+    /// <summary>Parses the block's <c>DEK-Info</c> header, present on OpenSSL traditional encrypted keys.</summary>
+    /// <returns>The cipher and IV, or null when the block has no DEK-Info header.</returns>
+    /// <exception cref="PemException">The DEK-Info header is malformed (<see cref="PemError.InvalidHeader"/>).</exception>
+    public PemDekInfo? GetDekInfo() => TryGetHeader(PemHeader.DekInfo, out string? value) ? PemDekInfo.Parse(value) : null;
+
     /// <summary>Returns the block as PEM text, as <see cref="PemWriter.Write(string, ReadOnlySpan{byte}, ReadOnlySpan{PemHeader})"/> writes it.</summary>
     /// <returns>The PEM encoding in ASCII bytes.</returns>
     public byte[] Encode() => PemWriter.Write(Label, Data.Span, Headers.AsSpan());

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Collections.Immutable;
 using System.Text;
 
@@ -7,6 +9,9 @@ namespace ManagedTls.Pem;
 internal static partial class PemParser
 {
     private static readonly sbyte[] s_base64Values = BuildBase64Values();
+
+    private static readonly SearchValues<byte> s_base64Alphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"u8);
 
     /// <summary>
     /// OpenSSL (get_header_and_data) treats the lines before the first blank line as headers when one has a colon;
@@ -164,48 +169,70 @@ internal static partial class PemParser
                 shortLineSeen = length < LineWidth;
             }
 
-            for (int i = pos; i < contentEnd; i++)
+            ScanLine(data[pos..contentEnd], pos, line, strict, ref scan);
+            if (scan.Count > maxChars)
             {
-                byte b = data[i];
-                int value = s_base64Values[b];
-                if (value >= 0)
-                {
-                    if (scan.Pads > 0)
-                    {
-                        throw Error(PemError.DataAfterPadding, i, line, "base64 characters follow the '=' padding");
-                    }
-
-                    scan.LastValue = value;
-                    if (++scan.Count > maxChars)
-                    {
-                        throw Error(PemError.BlockTooLarge, blockStart, beginLine, $"{labelText} block decodes to more than the limit of {options.MaxBlockDataLength} bytes");
-                    }
-                }
-                else if (b == (byte)'=')
-                {
-                    if (scan.Pads == 0)
-                    {
-                        scan.PadOffset = i;
-                        scan.PadLine = line;
-                    }
-
-                    if (++scan.Pads > 2)
-                    {
-                        throw Error(PemError.InvalidBase64Padding, i, line, "more than two '=' padding characters");
-                    }
-                }
-                else if (IsWhitespace(b) && strict)
-                {
-                    throw Error(PemError.UnexpectedWhitespace, i, line, "whitespace inside a base64 line");
-                }
-                else if (!IsWhitespace(b))
-                {
-                    throw Error(PemError.InvalidBase64Character, i, line, $"{Describe(b)} is not a base64 character");
-                }
+                // Checked per line, before anything is allocated: only counting has been done so far.
+                throw Error(PemError.BlockTooLarge, blockStart, beginLine, $"{labelText} block decodes to more than the limit of {options.MaxBlockDataLength} bytes");
             }
 
             pos = next;
             line++;
+        }
+    }
+
+    /// <summary>Validates one line of base64 text (RFC 4648 §4 alphabet, §3.2 padding) and counts its characters.</summary>
+    private static void ScanLine(ReadOnlySpan<byte> text, int offset, int line, bool strict, ref Base64Scan scan)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (scan.Pads == 0)
+            {
+                // Fast path: skip the run of alphabet characters (vectorised), then look at what stopped it.
+                int run = text[i..].IndexOfAnyExcept(s_base64Alphabet);
+                int runEnd = run < 0 ? text.Length : i + run;
+                if (runEnd > i)
+                {
+                    scan.Count += runEnd - i;
+                    scan.LastValue = s_base64Values[text[runEnd - 1]];
+                    i = runEnd - 1;
+                    continue;
+                }
+            }
+
+            byte b = text[i];
+            int value = s_base64Values[b];
+            if (value >= 0)
+            {
+                if (scan.Pads > 0)
+                {
+                    throw Error(PemError.DataAfterPadding, offset + i, line, "base64 characters follow the '=' padding");
+                }
+
+                scan.LastValue = value;
+                scan.Count++;
+            }
+            else if (b == (byte)'=')
+            {
+                if (scan.Pads == 0)
+                {
+                    scan.PadOffset = offset + i;
+                    scan.PadLine = line;
+                }
+
+                if (++scan.Pads > 2)
+                {
+                    throw Error(PemError.InvalidBase64Padding, offset + i, line, "more than two '=' padding characters");
+                }
+            }
+            else if (!IsWhitespace(b))
+            {
+                throw Error(PemError.InvalidBase64Character, offset + i, line, $"{Describe(b)} is not a base64 character");
+            }
+            else if (strict)
+            {
+                throw Error(PemError.UnexpectedWhitespace, offset + i, line, "whitespace inside a base64 line (RFC 7468 §3 strict)");
+            }
         }
     }
 
@@ -228,15 +255,33 @@ internal static partial class PemParser
         return contentEnd;
     }
 
-    /// <summary>Decodes base64 already validated by <see cref="ScanBase64"/>, skipping whitespace and padding.</summary>
+    /// <summary>
+    /// Decodes base64 already validated by <see cref="ScanBase64"/>, skipping whitespace and padding. Whole groups
+    /// of four characters go through the vectorised <see cref="Base64.DecodeFromUtf8"/>; groups split across lines
+    /// are assembled bit by bit.
+    /// </summary>
     private static void Decode(ReadOnlySpan<byte> text, Span<byte> destination)
     {
         int accumulator = 0;
         int bits = 0;
         int written = 0;
-        foreach (byte b in text)
+        int i = 0;
+        while (i < text.Length)
         {
-            int value = s_base64Values[b];
+            if (bits == 0)
+            {
+                int run = text[i..].IndexOfAnyExcept(s_base64Alphabet);
+                int whole = (run < 0 ? text.Length - i : run) & ~3;
+                if (whole > 0)
+                {
+                    Base64.DecodeFromUtf8(text.Slice(i, whole), destination[written..], out _, out int decoded, isFinalBlock: false);
+                    written += decoded;
+                    i += whole;
+                    continue;
+                }
+            }
+
+            int value = s_base64Values[text[i++]];
             if (value < 0)
             {
                 continue;

@@ -59,7 +59,7 @@ public static class PemReader
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            ArrayPool<byte>.Shared.Return(rented, clearArray: true); // it may hold a private key
         }
     }
 
@@ -132,7 +132,7 @@ public static class PemReader
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            ArrayPool<byte>.Shared.Return(rented, clearArray: true); // it may hold a private key
         }
     }
 

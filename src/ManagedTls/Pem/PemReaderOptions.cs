@@ -23,7 +23,7 @@ public sealed class PemReaderOptions
     /// <summary>Gets the largest decoded size of one block, in bytes.</summary>
     public int MaxBlockDataLength { get; init; } = 16 * 1024 * 1024;
 
-    /// <summary>Gets the largest decoded size of all blocks read in one call (or one enumeration), in bytes.</summary>
+    /// <summary>Gets the largest decoded size of all blocks returned by one call (or one enumeration), in bytes; blocks skipped by label are not decoded and do not count.</summary>
     public long MaxTotalDataLength { get; init; } = 256L * 1024 * 1024;
 
     /// <summary>Gets the most blocks one call (or one enumeration) will parse, counting skipped ones.</summary>

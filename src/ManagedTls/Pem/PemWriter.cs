@@ -133,7 +133,7 @@ public static class PemWriter
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            ArrayPool<byte>.Shared.Return(rented, clearArray: true); // it may hold a private key
         }
     }
 

@@ -83,6 +83,10 @@ public class PemOpenSslTests
         block.Headers[0].ShouldBe(new PemHeader(PemHeader.ProcType, PemHeader.ProcTypeEncrypted));
         block.Headers[1].Name.ShouldBe(PemHeader.DekInfo);
         block.Headers[1].Value.ShouldMatch("^AES-128-CBC,[0-9A-F]{32}$");
+        PemDekInfo dek = block.GetDekInfo().ShouldNotBeNull();
+        dek.Cipher.ShouldBe("AES-128-CBC");
+        dek.Iv.Length.ShouldBe(16);
+        dek.ToHeaders().ShouldBe(block.Headers.ToArray());
         (block.Data.Length % 16).ShouldBe(0); // CBC ciphertext
         PemWriter.Write(block.Label, block.Data.Span, block.Headers.AsSpan()).ShouldBe(file);
         Should.Throw<PemException>(() => PemReader.ReadAll(file, PemReaderOptions.StrictDefault)).Reason.ShouldBe(PemError.HeadersNotAllowed);
@@ -99,6 +103,70 @@ public class PemOpenSslTests
         PemReader.ReadAll(File.ReadAllBytes(dir.File("ec.pem"))).Select(b => b.Label).ShouldBe([PemLabels.EcParameters, PemLabels.EcPrivateKey]);
         PemReader.ReadAll(File.ReadAllBytes(dir.File("p8.pem"))).ShouldHaveSingleItem().Label.ShouldBe(PemLabels.PrivateKey);
         PemReader.ReadAll(File.ReadAllBytes(dir.File("pub.pem"))).ShouldHaveSingleItem().Label.ShouldBe(PemLabels.PublicKey);
+    }
+
+    /// <summary>
+    /// Variants of a real certificate, each read by <c>openssl x509</c> and by the lax reader. They agree except for
+    /// two deliberate differences: a blank line inside the base64 (RFC 7468 lax allows it; OpenSSL takes the lines
+    /// above it for headers) and headers other than Proc-Type (OpenSSL refuses them; the reader returns them and
+    /// leaves the decision to the layer that knows the label).
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("ok", true)]
+    [InlineData("crlf", true)]
+    [InlineData("no final newline", true)]
+    [InlineData("text around", true)]
+    [InlineData("trailing whitespace", true)]
+    [InlineData("whitespace inside base64", true)]
+    [InlineData("blank line after BEGIN", true)]
+    [InlineData("one long line", true)]
+    [InlineData("76-column lines", true)]
+    [InlineData("byte order mark", true)]
+    [InlineData("mismatched END label", false)]
+    [InlineData("END without dashes", false)]
+    [InlineData("text after END", false)]
+    [InlineData("space before END", false)]
+    [InlineData("bad base64 character", false)]
+    [InlineData("header without blank line", false)]
+    public void ReadAll_CertificateVariant_AgreesWithOpenSsl(string variant, bool accepted)
+    {
+        using var dir = new TempDir();
+        OpenSslPeer.Run("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", dir.File("k.pem"),
+            "-subj", "/CN=variant", "-days", "1", "-out", dir.File("c.pem"));
+        string[] lines = File.ReadAllText(dir.File("c.pem")).TrimEnd('\n').Split('\n');
+        string[] body = lines[1..^1];
+        string Make(string? begin = null, IEnumerable<string>? bodyLines = null, string? end = null, string nl = "\n", string pre = "", string post = "\n") =>
+            pre + string.Join(nl, new[] { begin ?? lines[0] }.Concat(bodyLines ?? body).Append(end ?? "-----END CERTIFICATE-----")) + post;
+        string all = string.Concat(body);
+        string text = variant switch
+        {
+            "ok" => Make(),
+            "crlf" => Make(nl: "\r\n"),
+            "no final newline" => Make(post: ""),
+            "text around" => Make(pre: "hello\n\n", post: "\nbye\n"),
+            "trailing whitespace" => Make(begin: "-----BEGIN CERTIFICATE----- \t", bodyLines: body.Select(l => l + "  ")),
+            "whitespace inside base64" => Make(bodyLines: body.Select(l => "  " + l[..10] + " " + l[10..])),
+            "blank line after BEGIN" => Make(bodyLines: body.Prepend("")),
+            "one long line" => Make(bodyLines: [all]),
+            "76-column lines" => Make(bodyLines: all.Chunk(76).Select(c => new string(c))),
+            "byte order mark" => Make(pre: "\uFEFF"),
+            "mismatched END label" => Make(end: "-----END PRIVATE KEY-----"),
+            "END without dashes" => Make(end: "-----END CERTIFICATE"),
+            "text after END" => Make(end: "-----END CERTIFICATE----- x"),
+            "space before END" => Make(end: " -----END CERTIFICATE-----"),
+            "bad base64 character" => Make(bodyLines: body.Select((l, i) => i == 0 ? l[..5] + "*" + l[6..] : l)),
+            "header without blank line" => Make(bodyLines: body.Prepend("Comment: hi")),
+            _ => throw new ArgumentOutOfRangeException(nameof(variant)),
+        };
+        string file = dir.File("v.pem");
+        File.WriteAllText(file, text); // UTF-8 without BOM; the BOM variant carries its own
+
+        bool openSslAccepts = OpenSslPeer.TryRun(null, "x509", "-in", file, "-noout").ExitCode == 0;
+        Exception? ours = Record.Exception(() => PemReader.ReadFirst(File.ReadAllBytes(file), PemLabels.Certificate));
+
+        openSslAccepts.ShouldBe(accepted, "openssl");
+        (ours is null).ShouldBe(accepted, ours?.Message);
+        (ours is null or PemException).ShouldBeTrue();
     }
 
     private sealed class TempDir : IDisposable

@@ -156,4 +156,31 @@ public class PemReaderTests
         string pem = $"-----BEGIN X9.42 DH PARAMETERS-----\r\n{body[..64]}\r\n{body[64..128]}\n{body[128..]}\n-----END X9.42 DH PARAMETERS-----";
         PemReader.ReadAll(pem, PemReaderOptions.StrictDefault).ShouldHaveSingleItem().Data.Length.ShouldBe(100);
     }
+
+    [Theory]
+    [InlineData(1, "\n")]
+    [InlineData(3, " \r\n")]
+    [InlineData(5, "\t")]
+    [InlineData(63, "\n")]
+    [InlineData(65, "\r\n")]
+    [InlineData(76, "\n  ")]
+    [InlineData(100_000, "\n")]
+    public void ReadAll_ArbitraryLineWrapping_DecodesSameBytes(int width, string separator)
+    {
+        byte[] data = new byte[1000];
+        for (int i = 0; i < data.Length; i++)
+        {
+            data[i] = (byte)((i * 37) ^ (i >> 3));
+        }
+
+        string base64 = Convert.ToBase64String(data);
+        var pem = new StringBuilder("-----BEGIN X-----\n");
+        for (int i = 0; i < base64.Length; i += width)
+        {
+            pem.Append(base64, i, Math.Min(width, base64.Length - i)).Append(separator);
+        }
+
+        pem.Append("\n-----END X-----\n");
+        PemReader.ReadAll(Encoding.ASCII.GetBytes(pem.ToString())).ShouldHaveSingleItem().Data.ToArray().ShouldBe(data);
+    }
 }
