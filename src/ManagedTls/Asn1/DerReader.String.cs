@@ -24,7 +24,7 @@ public ref partial struct DerReader
         unusedBits = content[0];
         if (unusedBits > 7 || (content.Length == 1 && unusedBits != 0))
         {
-            throw new DecodeException(DecodeError.InvalidBitString, header.Offset + header.HeaderLength, $"invalid unused-bit count {unusedBits}");
+            throw new DecodeException(DecodeError.InvalidBitString, header.Offset + header.HeaderLength, "unused-bit count over 7, or non-zero on an empty string");
         }
 
         if (_options.Mode == DerMode.Der && unusedBits != 0 && (content[^1] & ((1 << unusedBits) - 1)) != 0)

@@ -67,3 +67,35 @@ public class AeadTests
         Should.Throw<ArgumentException>(() => aead.Seal(new byte[12], [1], [], new byte[1], new byte[16]));
     }
 }
+
+public class DisposalTests
+{
+    private static readonly ICryptoProvider s_provider = CryptoProviders.Default;
+
+    [Fact]
+    public void Seal_AfterDispose_Throws()
+    {
+        IAead aead = s_provider.CreateAead(AeadAlgorithmId.Aes128Gcm, new byte[16]);
+        aead.Dispose();
+        aead.Dispose(); // idempotent
+        Should.Throw<ObjectDisposedException>(() => aead.Seal(new byte[12], [], [], [], new byte[16]));
+        Should.Throw<ObjectDisposedException>(() => aead.TryOpen(new byte[12], [], new byte[16], [], []));
+    }
+
+    [Fact]
+    public void Append_HmacAfterDispose_Throws()
+    {
+        IHmac hmac = s_provider.CreateHmac(HashAlgorithmId.Sha256, [1, 2, 3]);
+        hmac.Dispose();
+        Should.Throw<ObjectDisposedException>(() => hmac.Append([1]));
+    }
+
+    [Fact]
+    public void TryDeriveSharedSecret_AfterDispose_Throws()
+    {
+        IKeyAgreement key = s_provider.GenerateKeyAgreement(KeyAgreementAlgorithmId.X25519);
+        byte[] peer = key.PublicKey.ToArray();
+        key.Dispose();
+        Should.Throw<ObjectDisposedException>(() => key.TryDeriveSharedSecret(peer, new byte[32]));
+    }
+}

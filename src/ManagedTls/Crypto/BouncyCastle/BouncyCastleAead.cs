@@ -19,6 +19,7 @@ internal sealed class BouncyCastleAead : IAead
     private readonly IAeadCipher _opener;
     private KeyParameter? _sealKey;
     private KeyParameter? _openKey;
+    private bool _disposed;
 
     public BouncyCastleAead(AeadAlgorithmId algorithm, ReadOnlySpan<byte> key)
     {
@@ -46,6 +47,7 @@ internal sealed class BouncyCastleAead : IAead
 
     public void Seal(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData, Span<byte> ciphertext, Span<byte> tag)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         CheckNonce(nonce);
         if (ciphertext.Length != plaintext.Length)
         {
@@ -80,6 +82,7 @@ internal sealed class BouncyCastleAead : IAead
 
     public bool TryOpen(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> tag, ReadOnlySpan<byte> associatedData, Span<byte> plaintext)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         CheckNonce(nonce);
         if (plaintext.Length != ciphertext.Length)
         {
@@ -121,6 +124,12 @@ internal sealed class BouncyCastleAead : IAead
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         // Re-keying with zeros overwrites the expanded keys BouncyCastle holds; the KeyParameters hold copies.
         byte[] zero = new byte[KeySize];
         byte[] nonce = new byte[NonceSize];

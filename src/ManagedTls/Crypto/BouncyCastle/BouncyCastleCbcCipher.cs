@@ -11,6 +11,7 @@ internal sealed class BouncyCastleCbcCipher : ICbcCipher
 {
     private readonly CbcBlockCipher _cipher;
     private readonly byte[] _key;
+    private bool _disposed;
 
     public BouncyCastleCbcCipher(BlockCipherAlgorithmId algorithm, ReadOnlySpan<byte> key)
     {
@@ -41,10 +42,15 @@ internal sealed class BouncyCastleCbcCipher : ICbcCipher
 
     public void Decrypt(ReadOnlySpan<byte> iv, ReadOnlySpan<byte> input, Span<byte> output) => Process(false, iv, input, output);
 
-    public void Dispose() => SecretMemory.Zero(_key);
+    public void Dispose()
+    {
+        _disposed = true;
+        SecretMemory.Zero(_key);
+    }
 
     private void Process(bool encrypt, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> input, Span<byte> output)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         int blockSize = BlockSize;
         if (iv.Length != blockSize)
         {

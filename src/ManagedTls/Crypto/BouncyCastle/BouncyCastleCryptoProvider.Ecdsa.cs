@@ -46,17 +46,7 @@ internal sealed partial class BouncyCastleCryptoProvider
             return false;
         }
 
-        ECPoint point;
-        try
-        {
-            point = domain.Curve.DecodePoint(key.Q.ToArray());
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-
-        if (point.IsInfinity || !point.IsValid())
+        if (!BouncyCastleCurves.TryDecodePoint(domain, key.Q.Span, out ECPoint? point))
         {
             return false;
         }

@@ -1,6 +1,7 @@
 using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Crypto.EC;
 using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Math.EC;
 
 namespace ManagedTls.Crypto.BouncyCastle;
 
@@ -24,6 +25,37 @@ internal static class BouncyCastleCurves
 
     /// <summary>Bytes in a field element (an x coordinate, the ECDH secret).</summary>
     public static int FieldSize(ECDomainParameters domain) => (domain.Curve.FieldSize + 7) / 8;
+
+    /// <summary>
+    /// Decodes a SEC 1 §2.3.4 point: uncompressed (04) or compressed (02/03), never hybrid, never infinity, and
+    /// checked to be on the curve. False for anything else, without letting BouncyCastle index past the input.
+    /// </summary>
+    public static bool TryDecodePoint(ECDomainParameters domain, ReadOnlySpan<byte> encoded, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ECPoint? point)
+    {
+        point = null;
+        int field = FieldSize(domain);
+        bool wellFormed = encoded.Length switch
+        {
+            _ when encoded.Length == 1 + (2 * field) => encoded[0] == 0x04,
+            _ when encoded.Length == 1 + field => encoded[0] is 0x02 or 0x03,
+            _ => false,
+        };
+        if (!wellFormed)
+        {
+            return false;
+        }
+
+        try
+        {
+            point = domain.Curve.DecodePoint(encoded.ToArray());
+        }
+        catch (ArgumentException)
+        {
+            return false; // a coordinate >= p, or no square root for a compressed x
+        }
+
+        return !point.IsInfinity && point.IsValid();
+    }
 
     private static ECDomainParameters Build(string name)
     {

@@ -11,6 +11,7 @@ internal sealed class BouncyCastleHmac : IHmac
     private readonly HMac _mac;
     private readonly byte[] _scratch = new byte[ScratchSize];
     private readonly byte[] _output;
+    private bool _disposed;
 
     public BouncyCastleHmac(HashAlgorithmId algorithm, ReadOnlySpan<byte> key)
     {
@@ -33,10 +34,15 @@ internal sealed class BouncyCastleHmac : IHmac
 
     public int HashSize => _output.Length;
 
-    public void Append(ReadOnlySpan<byte> data) => BouncyCastleDigests.Update(_mac, data, _scratch);
+    public void Append(ReadOnlySpan<byte> data)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        BouncyCastleDigests.Update(_mac, data, _scratch);
+    }
 
     public int GetHashAndReset(Span<byte> destination)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (destination.Length < _output.Length)
         {
             throw new ArgumentException($"The destination must hold {_output.Length} bytes.", nameof(destination));
@@ -49,6 +55,7 @@ internal sealed class BouncyCastleHmac : IHmac
 
     public void Dispose()
     {
+        _disposed = true;
         // HMac keeps the padded key in its ipad/opad states; re-keying with zeros overwrites them.
         _mac.Init(new KeyParameter(new byte[1]));
         SecretMemory.Zero(_scratch);

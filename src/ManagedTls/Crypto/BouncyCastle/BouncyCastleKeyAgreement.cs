@@ -15,6 +15,7 @@ internal sealed class BouncyCastleKeyAgreement : IKeyAgreement
     private readonly byte[] _privateKey;
     private readonly byte[] _publicKey;
     private readonly ECDomainParameters? _domain;
+    private bool _disposed;
 
     private BouncyCastleKeyAgreement(KeyAgreementAlgorithmId algorithm, byte[] privateKey, byte[] publicKey, ECDomainParameters? domain, int secretSize)
     {
@@ -87,6 +88,7 @@ internal sealed class BouncyCastleKeyAgreement : IKeyAgreement
 
     public bool TryDeriveSharedSecret(ReadOnlySpan<byte> peerPublicKey, Span<byte> sharedSecret)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (sharedSecret.Length != SharedSecretSize)
         {
             throw new ArgumentException($"The secret span must be {SharedSecretSize} bytes.", nameof(sharedSecret));
@@ -120,7 +122,11 @@ internal sealed class BouncyCastleKeyAgreement : IKeyAgreement
         }
     }
 
-    public void Dispose() => SecretMemory.Zero(_privateKey);
+    public void Dispose()
+    {
+        _disposed = true;
+        SecretMemory.Zero(_privateKey);
+    }
 
     private static ECDomainParameters Domain(KeyAgreementAlgorithmId algorithm) => algorithm switch
     {
@@ -141,17 +147,7 @@ internal sealed class BouncyCastleKeyAgreement : IKeyAgreement
     private bool TryEcdh(ReadOnlySpan<byte> peerPublicKey, byte[] secret)
     {
         ECDomainParameters domain = _domain!;
-        ECPoint point;
-        try
-        {
-            point = domain.Curve.DecodePoint(peerPublicKey.ToArray()); // checks encoding and curve equation
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-
-        if (point.IsInfinity || !point.IsValid())
+        if (!BouncyCastleCurves.TryDecodePoint(domain, peerPublicKey, out ECPoint? point))
         {
             return false;
         }

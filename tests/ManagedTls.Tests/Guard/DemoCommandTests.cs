@@ -1,0 +1,32 @@
+using ManagedTls.Tests.TestSupport;
+
+namespace ManagedTls.Tests.Guard;
+
+/// <summary><c>mtls demo</c> in-process (the libssl-less run repeats it as a separate process).</summary>
+public class DemoCommandTests
+{
+    [Fact]
+    public void Run_NoArguments_EveryStepOkWithTiming()
+    {
+        ProcessResult result = Mtls.Run("demo");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        string[] lines = result.Text().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBeGreaterThanOrEqualTo(12);
+        lines.ShouldAllBe(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^.{44} ok +\d+\.\d ms$"));
+        result.Text().ShouldContain("sign/verify RSA-2048");
+        result.Text().ShouldContain("sign/verify Ed25519");
+    }
+
+    [Fact]
+    public void Run_UnknownFlag_IsUsageError()
+    {
+        ProcessResult result = Mtls.Run("demo", "-bogus");
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldContain("Unknown option: -bogus");
+    }
+
+    [Fact]
+    public void Help_ListsDemo() => Mtls.Run("help").Text().ShouldContain("demo");
+}
