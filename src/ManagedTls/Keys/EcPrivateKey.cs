@@ -140,7 +140,7 @@ public sealed class EcPrivateKey : PrivateKey
             {
                 using (writer.PushExplicit(1))
                 {
-                    writer.WriteBitString(publicKey.Point.Span);
+                    writer.WriteBitString(publicKey.EncodedPoint.Span);
                 }
             }
         }
@@ -161,7 +161,7 @@ public sealed class EcPrivateKey : PrivateKey
         var outer = new EcPublicKey(curve, outerPublicKey);
         if (key._publicKey is null)
         {
-            return new EcPrivateKey(curve, key._scalar, outer.Point.Span);
+            return new EcPrivateKey(curve, key._scalar, outer.EncodedPoint.Span);
         }
 
         return key._publicKey.Equals(outer)

@@ -7,7 +7,12 @@ public sealed class EcPublicKey : PublicKey
 {
     private readonly byte[] _point;
 
-    /// <summary>Creates the key from an encoded point (SEC1 §2.3.3): uncompressed, or compressed (decompressed here).</summary>
+    private byte[]? _identity;
+
+    /// <summary>
+    /// Creates the key from an encoded point (SEC1 §2.3.3): uncompressed, or compressed (decompressed here). The
+    /// form is remembered and used when the key is written, as OpenSSL does.
+    /// </summary>
     /// <param name="curve">The named curve.</param>
     /// <param name="point">0x04 || X || Y, or 0x02/0x03 || X.</param>
     /// <exception cref="KeyFormatException">The encoding has the wrong length or form, or the point is not on the curve.</exception>
@@ -16,6 +21,14 @@ public sealed class EcPublicKey : PublicKey
         ArgumentNullException.ThrowIfNull(curve);
         Curve = curve;
         _point = DecodePoint(curve, point);
+        PointFormat = point[0] == 0x04 ? EcPointFormat.Uncompressed : EcPointFormat.Compressed;
+    }
+
+    private EcPublicKey(EcNamedCurve curve, byte[] uncompressed, EcPointFormat format)
+    {
+        Curve = curve;
+        _point = uncompressed;
+        PointFormat = format;
     }
 
     /// <inheritdoc/>
@@ -35,6 +48,21 @@ public sealed class EcPublicKey : PublicKey
 
     /// <summary>The Y coordinate.</summary>
     public ReadOnlyMemory<byte> Y => _point.AsMemory(1 + Curve.FieldSize, Curve.FieldSize);
+
+    /// <summary>The form the point is written in (the form it was read in, by default uncompressed).</summary>
+    public EcPointFormat PointFormat { get; }
+
+    /// <summary>The point as written: <see cref="Point"/>, or 0x02/0x03 || X when <see cref="PointFormat"/> is compressed.</summary>
+    public ReadOnlyMemory<byte> EncodedPoint => PointFormat == EcPointFormat.Uncompressed ? _point : Compress();
+
+    /// <summary>Compressed and uncompressed encodings of one point are the same key.</summary>
+    internal override byte[] IdentityEncoding =>
+        PointFormat == EcPointFormat.Uncompressed ? CanonicalEncoding : _identity ??= WithPointFormat(EcPointFormat.Uncompressed).CanonicalEncoding;
+
+    /// <summary>Returns the same key written in another point form (<c>openssl ec -conv_form</c>).</summary>
+    /// <param name="format">The form.</param>
+    /// <returns>The key.</returns>
+    public EcPublicKey WithPointFormat(EcPointFormat format) => format == PointFormat ? this : new(Curve, _point, format);
 
     /// <summary>
     /// Reads ECParameters (RFC 5480 §2.1.1) and returns the named curve. Explicit parameters are rejected.
@@ -92,7 +120,15 @@ public sealed class EcPublicKey : PublicKey
 
     private protected override void WriteAlgorithmIdentifier(DerWriter writer) => WriteAlgorithmIdentifier(writer, Curve);
 
-    private protected override void WriteSubjectPublicKey(DerWriter writer) => writer.WriteBitString(_point);
+    private protected override void WriteSubjectPublicKey(DerWriter writer) => writer.WriteBitString(EncodedPoint.Span);
+
+    private byte[] Compress()
+    {
+        byte[] compressed = new byte[1 + Curve.FieldSize];
+        compressed[0] = (byte)(0x02 | (_point[^1] & 1));
+        _point.AsSpan(1, Curve.FieldSize).CopyTo(compressed.AsSpan(1));
+        return compressed;
+    }
 
     private static byte[] DecodePoint(EcNamedCurve curve, ReadOnlySpan<byte> point)
     {

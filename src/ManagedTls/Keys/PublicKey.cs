@@ -33,6 +33,9 @@ public abstract class PublicKey : IEquatable<PublicKey>
     /// <summary>The canonical DER SubjectPublicKeyInfo (what <see cref="KeyEncoder.EncodeSubjectPublicKeyInfo"/> writes).</summary>
     internal byte[] CanonicalEncoding => _canonical ??= Encode();
 
+    /// <summary>The encoding equality and hashing use: the canonical one, except where two encodings denote one key.</summary>
+    internal virtual byte[] IdentityEncoding => CanonicalEncoding;
+
     /// <summary>Reads a SubjectPublicKeyInfo (RFC 5280 §4.1.2.7) and keeps its raw bytes.</summary>
     /// <param name="reader">Positioned at the SEQUENCE.</param>
     /// <returns>The key.</returns>
@@ -76,7 +79,7 @@ public abstract class PublicKey : IEquatable<PublicKey>
 
     /// <inheritdoc/>
     public bool Equals(PublicKey? other) =>
-        other is not null && (ReferenceEquals(this, other) || CanonicalEncoding.AsSpan().SequenceEqual(other.CanonicalEncoding));
+        other is not null && (ReferenceEquals(this, other) || IdentityEncoding.AsSpan().SequenceEqual(other.IdentityEncoding));
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is PublicKey other && Equals(other);
@@ -85,7 +88,7 @@ public abstract class PublicKey : IEquatable<PublicKey>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.AddBytes(CanonicalEncoding);
+        hash.AddBytes(IdentityEncoding);
         return hash.ToHashCode();
     }
 

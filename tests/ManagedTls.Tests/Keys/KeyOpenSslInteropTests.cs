@@ -177,13 +177,31 @@ public class KeyOpenSslInteropTests(OpenSslKeyFixture fixture) : IClassFixture<O
 
     [SkippableTheory]
     [MemberData(nameof(EcKeys))]
-    public void DecodePublicKey_CompressedPoint_EqualsUncompressedKey(string key)
+    public void DecodePublicKey_CompressedPoint_EqualsUncompressedKeyAndKeepsForm(string key)
     {
-        PublicKey compressed = KeyDecoder.DecodePublicKey(fixture.Read(key, "spki-compressed.der"));
-        PublicKey uncompressed = KeyDecoder.DecodePublicKey(fixture.Read(key, "spki.der"));
+        var compressed = (EcPublicKey)KeyDecoder.DecodePublicKey(fixture.Read(key, "spki-compressed.der"));
+        var uncompressed = (EcPublicKey)KeyDecoder.DecodePublicKey(fixture.Read(key, "spki.der"));
 
         compressed.ShouldBe(uncompressed);
-        KeyEncoder.EncodeSubjectPublicKeyInfo(compressed).ShouldBe(fixture.Read(key, "spki.der"));
+        compressed.GetHashCode().ShouldBe(uncompressed.GetHashCode());
+        compressed.PointFormat.ShouldBe(EcPointFormat.Compressed);
+        compressed.Point.ToArray().ShouldBe(uncompressed.Point.ToArray());
+        KeyEncoder.EncodeSubjectPublicKeyInfo(compressed).ShouldBe(fixture.Read(key, "spki-compressed.der"));
+        KeyEncoder.EncodeSubjectPublicKeyInfo(uncompressed.WithPointFormat(EcPointFormat.Compressed)).ShouldBe(fixture.Read(key, "spki-compressed.der"));
+        KeyEncoder.EncodeSubjectPublicKeyInfo(compressed.WithPointFormat(EcPointFormat.Uncompressed)).ShouldBe(fixture.Read(key, "spki.der"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(EcKeys))]
+    public void EncodeTraditional_CompressedEcKey_MatchesOpenSslBytes(string key)
+    {
+        PrivateKey fromSec1 = KeyDecoder.DecodePrivateKey(fixture.Read(key, "trad-compressed.der"));
+        PrivateKey fromPkcs8 = KeyDecoder.DecodePrivateKey(fixture.Read(key, "pkcs8-compressed.der"));
+
+        KeyEncoder.EncodeTraditional(fromPkcs8).ShouldBe(fixture.Read(key, "trad-compressed.der"));
+        KeyEncoder.EncodePkcs8(fromSec1).ShouldBe(fixture.Read(key, "pkcs8-compressed.der"));
+        KeyEncoder.EncodeSubjectPublicKeyInfo(fromSec1.PublicKey).ShouldBe(fixture.Read(key, "spki-compressed.der"));
+        OpenSslPeer.RunWithInput(KeyEncoder.EncodeTraditionalPem(fromPkcs8), "ec", "-check", "-noout");
     }
 
     [SkippableTheory]

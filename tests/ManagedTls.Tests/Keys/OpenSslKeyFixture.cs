@@ -23,6 +23,9 @@
 //   openssl rsa -in ORIG -RSAPublicKey_out -out rsapub.pem          (RSA)
 //   openssl rsa -in ORIG -RSAPublicKey_out -outform DER -out rsapub.der
 //   openssl ec -in ORIG -pubout -conv_form compressed -outform DER -out spki-compressed.der   (EC)
+//   openssl ec -in ORIG -conv_form compressed -out compressed.pem                              (EC)
+//   openssl ec -in compressed.pem -outform DER -out trad-compressed.der                        (EC)
+//   openssl pkcs8 -topk8 -nocrypt -in compressed.pem -outform DER -out pkcs8-compressed.der    (EC)
 // and the negative cases:
 //   openssl ecparam -name prime256v1 -genkey -param_enc explicit -out explicit.pem
 //   openssl pkcs8 -topk8 -nocrypt -in explicit.pem -out explicit-pkcs8.pem
@@ -139,6 +142,9 @@ public sealed class OpenSslKeyFixture : IDisposable
                 if (spec.Algorithm == KeyAlgorithm.Ec)
                 {
                     Run("ec", "-in", orig, "-pubout", "-conv_form", "compressed", "-outform", "DER", "-out", F("spki-compressed.der"));
+                    Run("ec", "-in", orig, "-conv_form", "compressed", "-out", F("compressed.pem"));
+                    Run("ec", "-in", F("compressed.pem"), "-outform", "DER", "-out", F("trad-compressed.der"));
+                    Run("pkcs8", "-topk8", "-nocrypt", "-in", F("compressed.pem"), "-outform", "DER", "-out", F("pkcs8-compressed.der"));
                 }
             }
 
