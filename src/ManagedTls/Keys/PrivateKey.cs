@@ -27,6 +27,17 @@ public abstract class PrivateKey
     /// <exception cref="NotSupportedException">Derivation needs curve arithmetic and no provider is registered.</exception>
     public abstract PublicKey PublicKey { get; }
 
+    /// <summary>Reads PKCS#8 PrivateKeyInfo (RFC 5208) or OneAsymmetricKey (RFC 5958), e.g. from a PKCS#12 keyBag.</summary>
+    /// <param name="reader">Positioned at the SEQUENCE.</param>
+    /// <returns>The key.</returns>
+    /// <exception cref="DecodeException">The DER is malformed.</exception>
+    /// <exception cref="KeyFormatException">Wrong version, unsupported algorithm, or an invalid key.</exception>
+    public static PrivateKey DecodePkcs8(ref DerReader reader) => Pkcs8PrivateKeyInfo.Decode(ref reader);
+
+    /// <summary>Writes PKCS#8 PrivateKeyInfo v1 as OpenSSL does (no attributes, no public key).</summary>
+    /// <param name="writer">The destination.</param>
+    public void EncodePkcs8(DerWriter writer) => Pkcs8PrivateKeyInfo.Encode(writer, this);
+
     /// <summary>The PEM label of the traditional (algorithm-specific) encoding, or null when only PKCS#8 exists.</summary>
     internal abstract string? TraditionalPemLabel { get; }
 

@@ -117,6 +117,47 @@ public class KeyDecoderTests
     }
 
     [Fact]
+    public void DecodePkcs8_WithAttributes_SkipsThemAndWritesV1WithoutThem()
+    {
+        byte[] withAttributes = Der(w =>
+        {
+            using (w.PushSequence())
+            {
+                w.WriteInteger(0);
+                AlgorithmIdentifier(w, "1.3.101.110");
+                w.WriteOctetString(OctetInOctet(new byte[32]));
+                using (w.PushSetOf(Asn1Tag.Context(0, true)))
+                using (w.PushSequence())
+                {
+                    w.WriteObjectIdentifier("1.2.840.113549.1.9.20");
+                    using (w.PushSetOf())
+                    {
+                        w.WriteNull();
+                    }
+                }
+            }
+        });
+        byte[] plain = Pkcs8(0, w => AlgorithmIdentifier(w, "1.3.101.110"), OctetInOctet(new byte[32]));
+
+        PrivateKey key = KeyDecoder.DecodePkcs8(withAttributes);
+
+        key.Algorithm.ShouldBe(KeyAlgorithm.X25519);
+        KeyEncoder.EncodePkcs8(key).ShouldBe(plain);
+    }
+
+    [Fact]
+    public void DecodePkcs8_DerReaderEntryPoint_LeavesReaderAfterKey()
+    {
+        byte[] plain = Pkcs8(0, w => AlgorithmIdentifier(w, "1.3.101.112"), OctetInOctet(new byte[32]));
+        byte[] twice = [.. plain, .. plain];
+
+        var reader = new DerReader(twice);
+        PrivateKey.DecodePkcs8(ref reader).Algorithm.ShouldBe(KeyAlgorithm.Ed25519);
+        PrivateKey.DecodePkcs8(ref reader).Algorithm.ShouldBe(KeyAlgorithm.Ed25519);
+        reader.HasData.ShouldBeFalse();
+    }
+
+    [Fact]
     public void EcPrivateKey_P256ScalarOnly_DerivesPublicKeyThroughProvider()
     {
         // d = 1 gives the generator.
