@@ -24,9 +24,11 @@ namespace ManagedTls.Random;
 /// <para>
 /// Limits of fork detection: it catches a process whose id changed. It cannot catch a cloned virtual machine or a
 /// restored snapshot (same pid, same state), nor a fork whose child never asks for bytes (nothing to protect).
-/// A .NET process can only fork safely in the narrow sense that the child runs already-compiled code on one
-/// thread; the runtime does not support it generally. The OS engine (<see cref="RandomEngine.OsRandom"/>) has
-/// none of these limits, which is why it is the default.
+/// The .NET runtime does not support managed code in a forked child: it works only for a short, already-compiled
+/// path on the one surviving thread, and (observed on .NET 10/Linux) only with W^X disabled
+/// (<c>DOTNET_EnableWriteXorExecute=0</c>) — with W^X on, the default, the child crashes on its first return to
+/// managed code. So the detection is defence in depth for the processes that can fork at all. The OS engine
+/// (<see cref="RandomEngine.OsRandom"/>) has none of these limits, which is why it is the default.
 /// </para>
 /// <para>
 /// Key and V are zeroed by <see cref="Cleanup"/> and <see cref="Dispose"/>; the HMAC instances that held them
