@@ -197,24 +197,7 @@ public sealed class HmacDrbg : IDisposable
                 return true;
             }
 
-            if (!_mechanism.IsInstantiated)
-            {
-                InstantiateLocked();
-            }
-            else
-            {
-                int pid = _processId();
-                if (pid != _seededProcessId)
-                {
-                    // A forked child shares the parent's Key and V byte for byte: fresh entropy makes it diverge.
-                    Span<byte> pidBytes = stackalloc byte[sizeof(int)];
-                    BinaryPrimitives.WriteInt32LittleEndian(pidBytes, pid);
-                    ReseedLocked(pidBytes);
-                    _seededProcessId = pid;
-                    ForkReseedCount++;
-                }
-            }
-
+            EnsureSeededForThisProcessLocked();
             ReadOnlySpan<byte> adin = additionalInput;
             do
             {
@@ -251,13 +234,30 @@ public sealed class HmacDrbg : IDisposable
                 return false;
             }
 
-            if (!_mechanism.IsInstantiated)
-            {
-                InstantiateLocked();
-            }
-
+            EnsureSeededForThisProcessLocked();
             ReseedLocked(input);
             return true;
+        }
+    }
+
+    // Instantiates on first use; afterwards reseeds once if the real pid changed since the state was seeded.
+    private void EnsureSeededForThisProcessLocked()
+    {
+        if (!_mechanism.IsInstantiated)
+        {
+            InstantiateLocked();
+            return;
+        }
+
+        int pid = _processId();
+        if (pid != _seededProcessId)
+        {
+            // A forked child shares the parent's Key and V byte for byte: fresh entropy makes it diverge.
+            Span<byte> pidBytes = stackalloc byte[sizeof(int)];
+            BinaryPrimitives.WriteInt32LittleEndian(pidBytes, pid);
+            ReseedLocked(pidBytes);
+            _seededProcessId = pid;
+            ForkReseedCount++;
         }
     }
 
