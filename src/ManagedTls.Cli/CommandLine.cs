@@ -8,6 +8,7 @@ public static class CommandLine
     [
         new DemoCommand(),
         new HelpCommand(),
+        new RandCommand(),
         new VersionCommand(),
     ];
 
