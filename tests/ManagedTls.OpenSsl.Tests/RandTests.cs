@@ -1,4 +1,5 @@
 using System.Reflection;
+using ManagedTls.Crypto;
 using ManagedTls.Random;
 
 namespace ManagedTls.OpenSsl.Tests;
@@ -209,6 +210,42 @@ public sealed class RandTests : IDisposable
 
         e.Errors.Count.ShouldBe(2);
         e.Message.ShouldBe("[('PEM routines', 'get_name', 'no start line'), ('x509 certificate routines', 'X509_load_cert_file', 'PEM lib')]");
+    }
+
+    [Fact]
+    public void AddSeedLoadFileEgd_BuiltinEngine_EachReseedTheDrbg()
+    {
+        // Every reseed draws 32 fresh bytes from the entropy source: count the draws to see the caller's bytes arrive.
+        var draws = new List<int>();
+        SecureRandomSource.UseBuiltinDrbg(CryptoProviders.Default, new DrbgOptions { EntropySource = d => { draws.Add(d.Length); OsEntropy.Fill(d); } });
+        string path = TempPath();
+        File.WriteAllBytes(path, new byte[2500]);
+        try
+        {
+            Rand.Add([1, 2, 3], 3);                    // instantiate (32 + 16), then reseed (32)
+            Rand.Seed([4, 5, 6]);                      // reseed
+            Rand.LoadFile(path).ShouldBe(2500);        // 1024 + 1024 + 452: three reseeds
+#pragma warning disable CS0618
+            Rand.Egd("ignored", 10);                   // reseed
+#pragma warning restore CS0618
+
+            draws.ShouldBe([32, 16, 32, 32, 32, 32, 32, 32]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Bytes_EntropySourceFails_ThrowsRandExceptionWithOpenSslEntry()
+    {
+        SecureRandomSource.UseBuiltinDrbg(CryptoProviders.Default, new DrbgOptions { EntropySource = _ => throw new IOException("getrandom(2) failed with errno 5.") });
+
+        var e = Should.Throw<RandException>(() => Rand.Bytes(16));
+
+        e.Errors.ShouldBe([new OpenSslErrorEntry("random number generator", "RAND_bytes", "getrandom(2) failed with errno 5.")]);
+        e.InnerException.ShouldBeOfType<IOException>();
     }
 
     private static void Activate(bool builtin)

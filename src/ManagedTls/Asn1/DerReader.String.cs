@@ -35,6 +35,27 @@ public ref partial struct DerReader
         return content.Slice(1);
     }
 
+    /// <summary>Reads a BIT STRING into a new array; in BER mode also joins the segments of a constructed string (X.690 §8.6.4).</summary>
+    /// <param name="unusedBits">The number of padding bits (0–7) in the last octet.</param>
+    /// <param name="tag">Implicit tag override.</param>
+    /// <returns>A copy of the bit octets.</returns>
+    /// <exception cref="DecodeException">Wrong tag, malformed, constructed in DER, or a segment other than the last with unused bits.</exception>
+    public byte[] ReadBitStringBytes(out int unusedBits, Asn1Tag? tag = null)
+    {
+        Asn1Tag expected = tag ?? Asn1Tag.BitString;
+        Asn1Header header = PeekHeader();
+        if (!header.Tag.IsConstructed || !header.Tag.HasSameClassAndValue(expected) || _options.Mode == DerMode.Der)
+        {
+            return ReadBitString(out unusedBits, expected).ToArray();
+        }
+
+        DerReader child = ReadSequence(expected.AsConstructed());
+        var output = new MemoryStream();
+        unusedBits = 0;
+        CollectBitSegments(ref child, output, ref unusedBits);
+        return output.ToArray();
+    }
+
     /// <summary>Reads a primitive OCTET STRING.</summary>
     /// <param name="tag">Implicit tag override.</param>
     /// <returns>The content octets (a view into the input).</returns>
@@ -68,10 +89,31 @@ public ref partial struct DerReader
     /// <returns>The decoded text.</returns>
     /// <exception cref="ArgumentException"><paramref name="stringType"/> is not one of the supported universal string types.</exception>
     /// <exception cref="DecodeException">Wrong tag or a character outside the type's repertoire (<see cref="DecodeError.InvalidString"/>).</exception>
-    /// <remarks>PrintableString also admits <c>*</c> and <c>&amp;</c>, which real CA names use (as Go's crypto/x509 does); see docs/decisions/0002-der-leniency.md.</remarks>
+    /// <remarks>In BER mode a constructed string (OCTET STRING segments) is joined first.
+    /// PrintableString also admits <c>*</c> and <c>&amp;</c>, which real CA names use (as Go's crypto/x509 does); see docs/decisions/0002-der-leniency.md.</remarks>
     public string ReadCharacterString(Asn1Tag stringType, Asn1Tag? tag = null)
     {
-        ReadOnlySpan<byte> content = ReadCharacterStringBytes(stringType, tag);
+        ReadOnlySpan<byte> content;
+        Asn1Tag expected = tag ?? stringType;
+        if (_options.Mode == DerMode.Ber && IsCharacterStringType(stringType.TagValue) && stringType.TagClass == TagClass.Universal &&
+            HasData && PeekHeader() is { Tag.IsConstructed: true } header && header.Tag.HasSameClassAndValue(expected))
+        {
+            // X.690 §8.23.6: a constructed string is a series of OCTET STRING segments.
+            DerReader child = ReadSequence(expected.AsConstructed());
+            var joined = new MemoryStream();
+            CollectOctetSegments(ref child, joined);
+            content = joined.ToArray();
+            int bad = FindInvalidCharacter(stringType.TagValue, content);
+            if (bad >= 0)
+            {
+                throw new DecodeException(DecodeError.InvalidString, header.Offset, "invalid characters in a constructed string");
+            }
+        }
+        else
+        {
+            content = ReadCharacterStringBytes(stringType, tag);
+        }
+
         return stringType.TagValue switch
         {
             12 => Encoding.UTF8.GetString(content),
@@ -160,6 +202,28 @@ public ref partial struct DerReader
         }
 
         return -1;
+    }
+
+    private static void CollectBitSegments(ref DerReader reader, MemoryStream output, ref int unusedBits)
+    {
+        while (reader.HasData)
+        {
+            Asn1Header header = reader.PeekHeader();
+            if (unusedBits != 0)
+            {
+                throw new DecodeException(DecodeError.InvalidBitString, header.Offset, "only the last segment may have unused bits");
+            }
+
+            if (header.Tag.IsConstructed && header.Tag.HasSameClassAndValue(Asn1Tag.BitString))
+            {
+                DerReader inner = reader.ReadSequence(Asn1Tag.BitString.AsConstructed());
+                CollectBitSegments(ref inner, output, ref unusedBits);
+            }
+            else
+            {
+                output.Write(reader.ReadBitString(out unusedBits));
+            }
+        }
     }
 
     private static void CollectOctetSegments(ref DerReader reader, MemoryStream output)

@@ -24,9 +24,11 @@ namespace ManagedTls.Random;
 /// <para>
 /// Limits of fork detection: it catches a process whose id changed. It cannot catch a cloned virtual machine or a
 /// restored snapshot (same pid, same state), nor a fork whose child never asks for bytes (nothing to protect).
-/// A .NET process can only fork safely in the narrow sense that the child runs already-compiled code on one
-/// thread; the runtime does not support it generally. The OS engine (<see cref="RandomEngine.OsRandom"/>) has
-/// none of these limits, which is why it is the default.
+/// The .NET runtime does not support managed code in a forked child: it works only for a short, already-compiled
+/// path on the one surviving thread, and (observed on .NET 10/Linux) only with W^X disabled
+/// (<c>DOTNET_EnableWriteXorExecute=0</c>) — with W^X on, the default, the child crashes on its first return to
+/// managed code. So the detection is defence in depth for the processes that can fork at all. The OS engine
+/// (<see cref="RandomEngine.OsRandom"/>) has none of these limits, which is why it is the default.
 /// </para>
 /// <para>
 /// Key and V are zeroed by <see cref="Cleanup"/> and <see cref="Dispose"/>; the HMAC instances that held them
@@ -195,24 +197,7 @@ public sealed class HmacDrbg : IDisposable
                 return true;
             }
 
-            if (!_mechanism.IsInstantiated)
-            {
-                InstantiateLocked();
-            }
-            else
-            {
-                int pid = _processId();
-                if (pid != _seededProcessId)
-                {
-                    // A forked child shares the parent's Key and V byte for byte: fresh entropy makes it diverge.
-                    Span<byte> pidBytes = stackalloc byte[sizeof(int)];
-                    BinaryPrimitives.WriteInt32LittleEndian(pidBytes, pid);
-                    ReseedLocked(pidBytes);
-                    _seededProcessId = pid;
-                    ForkReseedCount++;
-                }
-            }
-
+            EnsureSeededForThisProcessLocked();
             ReadOnlySpan<byte> adin = additionalInput;
             do
             {
@@ -249,13 +234,30 @@ public sealed class HmacDrbg : IDisposable
                 return false;
             }
 
-            if (!_mechanism.IsInstantiated)
-            {
-                InstantiateLocked();
-            }
-
+            EnsureSeededForThisProcessLocked();
             ReseedLocked(input);
             return true;
+        }
+    }
+
+    // Instantiates on first use; afterwards reseeds once if the real pid changed since the state was seeded.
+    private void EnsureSeededForThisProcessLocked()
+    {
+        if (!_mechanism.IsInstantiated)
+        {
+            InstantiateLocked();
+            return;
+        }
+
+        int pid = _processId();
+        if (pid != _seededProcessId)
+        {
+            // A forked child shares the parent's Key and V byte for byte: fresh entropy makes it diverge.
+            Span<byte> pidBytes = stackalloc byte[sizeof(int)];
+            BinaryPrimitives.WriteInt32LittleEndian(pidBytes, pid);
+            ReseedLocked(pidBytes);
+            _seededProcessId = pid;
+            ForkReseedCount++;
         }
     }
 

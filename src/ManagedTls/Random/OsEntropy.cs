@@ -135,16 +135,30 @@ public static partial class OsEntropy
         }
     }
 
-    private static void FillFromDevice(Span<byte> buffer)
+    /// <summary>The fallback when getrandom(2) is missing or forbidden: reads <c>/dev/urandom</c> until the buffer is full.</summary>
+    /// <param name="buffer">The bytes to fill.</param>
+    /// <param name="path">The device (tests only pass something else).</param>
+    /// <exception cref="IOException">The device cannot be opened or ends.</exception>
+    internal static void FillFromDevice(Span<byte> buffer, string path = "/dev/urandom")
     {
-        using var stream = new FileStream("/dev/urandom", FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new IOException($"{path} cannot be opened: {e.Message}", e); // one exception type for callers, as documented
+        }
+
+        using var _ = stream;
         int done = 0;
         while (done < buffer.Length)
         {
             int n = stream.Read(buffer[done..]); // FileStream retries EINTR itself
             if (n <= 0)
             {
-                throw new IOException("/dev/urandom returned end of file.");
+                throw new IOException($"{path} returned end of file.");
             }
 
             done += n;

@@ -21,15 +21,9 @@ public class RsaVectorTests(ITestOutputHelper output)
         {
             HashAlgorithmId hash = Hash(group.GetProperty("sha").GetString()!);
             bool pss = group.TryGetProperty("sLen", out var saltLength);
-            if (pss && (group.GetProperty("mgfSha").GetString() != group.GetProperty("sha").GetString()))
-            {
-                tally.Skip(); // the seam ties MGF1's hash to the signature hash, as TLS and X.509 profiles do
-                continue;
-            }
-
             var publicKey = group.GetProperty("publicKey");
             var key = new RsaParameters { Modulus = TrimZero(publicKey.Hex("modulus")), Exponent = TrimZero(publicKey.Hex("publicExponent")) };
-            RsaSignaturePadding padding = pss ? RsaSignaturePadding.Pss(saltLength.GetInt32()) : RsaSignaturePadding.Pkcs1;
+            RsaSignaturePadding padding = pss ? RsaSignaturePadding.Pss(saltLength.GetInt32(), Hash(group.GetProperty("mgfSha").GetString()!)) : RsaSignaturePadding.Pkcs1;
             bool verified = s_provider.VerifyRsa(key, hash, padding, HashTests.OneShot(hash, test.Hex("msg")), test.Hex("sig"));
             bool ok = test.Result() switch
             {
@@ -42,7 +36,7 @@ public class RsaVectorTests(ITestOutputHelper output)
 
         output.WriteLine(tally.Summary(file));
         tally.Failures.ShouldBeEmpty();
-        tally.Passed.ShouldBeGreaterThan(0);
+        tally.NotApplicable.ShouldBe(0);
     }
 
     private static HashAlgorithmId Hash(string name) => name switch

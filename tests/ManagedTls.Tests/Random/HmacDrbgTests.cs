@@ -61,6 +61,21 @@ public class HmacDrbgTests
     }
 
     [Fact]
+    public void AddInput_AfterProcessIdChange_AlsoRecordsTheFork()
+    {
+        int pid = 1;
+        using var drbg = new HmacDrbg(s_provider, new DrbgOptions { ProcessIdProvider = () => pid });
+        drbg.GetBytes(8);
+
+        pid = 2;
+        drbg.AddInput([1]);
+        drbg.GetBytes(8);
+
+        drbg.ForkReseedCount.ShouldBe(1);
+        drbg.ReseedCount.ShouldBe(2); // the fork reseed, then the AddInput reseed; none for the request after
+    }
+
+    [Fact]
     public void Fill_ProcessIdUnchanged_TwinsStayIdentical()
     {
         // The control for the test above: a pid source that never changes (as the cached Environment.ProcessId

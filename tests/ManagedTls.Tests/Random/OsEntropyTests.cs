@@ -95,10 +95,38 @@ public class OsEntropyRetryTests
     }
 
     [SkippableFact]
+    public void FillFromDevice_Urandom_FillsWholeBuffer()
+    {
+        Skip.IfNot(File.Exists("/dev/urandom"), "needs /dev/urandom");
+        byte[] buffer = new byte[100_000];
+
+        OsEntropy.FillFromDevice(buffer);
+
+        buffer.AsSpan(buffer.Length - 16).ToArray().ShouldNotBe(new byte[16]);
+    }
+
+    [Fact]
+    public void FillFromDevice_ShortFileOrMissingDevice_ThrowsIOException()
+    {
+        string path = Path.GetTempFileName();
+        File.WriteAllBytes(path, [1, 2, 3]);
+        try
+        {
+            Should.Throw<IOException>(() => OsEntropy.FillFromDevice(new byte[8], path)).Message.ShouldEndWith("returned end of file.");
+            Should.Throw<IOException>(() => OsEntropy.FillFromDevice(new byte[8], path + ".missing"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [SkippableFact]
     public void SourceName_OnLinux_IsGetrandom()
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "getrandom(2) is Linux's interface");
         OsEntropy.GetBytes(1);
+        Skip.If(OsEntropy.SourceName == "/dev/urandom", "getrandom(2) is refused here (ENOSYS or a seccomp EPERM); the /dev/urandom fallback is in use");
 
         OsEntropy.SourceName.ShouldBe("getrandom");
     }

@@ -25,8 +25,24 @@ internal static class SharedVectors
 
     private static string? FindRoot()
     {
-        string candidate = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "vectors"));
-        return Directory.Exists(candidate) ? candidate : null;
+        // MANAGEDTLS_VECTORS overrides; otherwise the nearest "shared/vectors" beside the repository or an ancestor
+        // of it (a git worktree under another folder still finds the shared data).
+        string? configured = Environment.GetEnvironmentVariable("MANAGEDTLS_VECTORS");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return Directory.Exists(configured) ? Path.GetFullPath(configured) : null;
+        }
+
+        for (DirectoryInfo? dir = new DirectoryInfo(RepositoryRoot).Parent; dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "shared", "vectors");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     private static string FindRepositoryRoot()

@@ -78,7 +78,8 @@ internal sealed partial class BouncyCastleCryptoProvider
         }
 
         int saltLength = padding.SaltLength < 0 ? BouncyCastleDigests.Size(hash) : padding.SaltLength;
-        return PssSigner.CreateRawSigner(new RsaBlindedEngine(), BouncyCastleDigests.Create(hash), BouncyCastleDigests.Create(hash), saltLength, PssSigner.TrailerImplicit);
+        IDigest mgfDigest = BouncyCastleDigests.Create(padding.MgfHash ?? hash);
+        return PssSigner.CreateRawSigner(new RsaBlindedEngine(), BouncyCastleDigests.Create(hash), mgfDigest, saltLength, PssSigner.TrailerImplicit);
     }
 
     private static RsaKeyParameters ToPrivate(RsaParameters key)
