@@ -1,0 +1,213 @@
+using System.Numerics;
+using ManagedTls.Keys;
+using ManagedTls.Random;
+
+namespace ManagedTls.Cli;
+
+/// <summary>
+/// The consistency checks behind <c>pkey -check</c>/<c>-pubcheck</c> and <c>rsa -check</c>, after OpenSSL's
+/// <c>EVP_PKEY_check</c>/<c>EVP_PKEY_public_check</c> and <c>RSA_check_key</c>. The key model already rejects much at
+/// decode time (RSA n = p·q, EC points on the curve, DSA y = g^x mod p); these add the checks it leaves out.
+/// </summary>
+internal static class KeyCheck
+{
+    private const int MillerRabinRounds = 20;
+
+    /// <summary>Checks a key pair (private and public halves, and their agreement).</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The outcome and, when invalid, openssl-style reason lines.</returns>
+    public static Result Check(PrivateKey key)
+    {
+        var problems = new List<string>();
+        switch (key)
+        {
+            case RsaPrivateKey rsa:
+                CheckRsa(rsa, problems);
+                break;
+            case DsaPrivateKey dsa:
+                CheckDsaDomain(dsa.Parameters, problems);
+                break;
+            case EcPrivateKey ec:
+                byte[]? derived = KeyMath.TryDeriveEcPublicPoint(ec.Curve, ec.Scalar.Span);
+                if (derived is not null && !derived.AsSpan().SequenceEqual(ec.PublicKey.Point.Span))
+                {
+                    problems.Add("EC key error: invalid private key (public key does not match d*G)");
+                }
+
+                break;
+            case EcxPrivateKey ecx:
+                byte[]? pub = KeyMath.TryDeriveEcxPublicKey(ecx.Algorithm, ecx.Key.Span);
+                if (pub is not null && !pub.AsSpan().SequenceEqual(ecx.PublicKey.Key.Span))
+                {
+                    problems.Add($"{ecx.Algorithm} key error: public key does not match the private key");
+                }
+
+                break;
+        }
+
+        if (problems.Count == 0)
+        {
+            problems.AddRange(CheckPublic(key.PublicKey).Problems);
+        }
+
+        return new Result(problems);
+    }
+
+    /// <summary>Checks a public key alone.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The outcome.</returns>
+    public static Result CheckPublic(PublicKey key)
+    {
+        var problems = new List<string>();
+        if (key is RsaPublicKey rsa)
+        {
+            BigInteger n = ToInteger(rsa.Modulus.Span);
+            BigInteger e = ToInteger(rsa.Exponent.Span);
+            if (n.IsEven)
+            {
+                problems.Add("RSA key error: n is even");
+            }
+
+            if (e.IsEven || e < 3 || e >= n)
+            {
+                problems.Add("RSA key error: bad e value");
+            }
+        }
+        else if (key is DsaPublicKey dsa)
+        {
+            CheckDsaDomain(dsa.Parameters, problems);
+            BigInteger p = ToInteger(dsa.Parameters.P.Span), q = ToInteger(dsa.Parameters.Q.Span), y = ToInteger(dsa.Y.Span);
+            if (y < 2 || y > p - 2 || BigInteger.ModPow(y, q, p) != BigInteger.One)
+            {
+                problems.Add("DSA key error: invalid public key y");
+            }
+        }
+
+        return new Result(problems);
+    }
+
+    private static void CheckRsa(RsaPrivateKey key, List<string> problems)
+    {
+        BigInteger n = ToInteger(key.Modulus.Span), e = ToInteger(key.Exponent.Span), d = ToInteger(key.D.Span);
+        if (key.P.IsEmpty || !key.OtherPrimes.IsEmpty)
+        {
+            return; // no CRT values (or multi-prime): n = p·q was checked on decode; nothing more we can say cheaply
+        }
+
+        BigInteger p = ToInteger(key.P.Span), q = ToInteger(key.Q.Span);
+        if (!IsProbablePrime(p))
+        {
+            problems.Add("RSA key error: p not prime");
+        }
+
+        if (!IsProbablePrime(q))
+        {
+            problems.Add("RSA key error: q not prime");
+        }
+
+        if (p * q != n)
+        {
+            problems.Add("RSA key error: n does not equal p q");
+        }
+
+        BigInteger p1 = p - 1, q1 = q - 1;
+        BigInteger lcm = p1 / BigInteger.GreatestCommonDivisor(p1, q1) * q1;
+        if (lcm.IsZero || (d * e) % lcm != BigInteger.One)
+        {
+            problems.Add("RSA key error: d e not congruent to 1");
+        }
+
+        if (p1.IsZero || ToInteger(key.DP.Span) != d % p1)
+        {
+            problems.Add("RSA key error: dmp1 not congruent to d");
+        }
+
+        if (q1.IsZero || ToInteger(key.DQ.Span) != d % q1)
+        {
+            problems.Add("RSA key error: dmq1 not congruent to d");
+        }
+
+        if (p.IsZero || (ToInteger(key.QInv.Span) * q) % p != BigInteger.One)
+        {
+            problems.Add("RSA key error: iqmp not inverse of q");
+        }
+    }
+
+    private static void CheckDsaDomain(DsaDomainParameters domain, List<string> problems)
+    {
+        BigInteger p = ToInteger(domain.P.Span), q = ToInteger(domain.Q.Span), g = ToInteger(domain.G.Span);
+        if (!IsProbablePrime(p) || !IsProbablePrime(q) || (p - 1) % q != BigInteger.Zero)
+        {
+            problems.Add("DSA key error: invalid domain parameters p, q");
+        }
+        else if (g < 2 || g > p - 2 || BigInteger.ModPow(g, q, p) != BigInteger.One)
+        {
+            problems.Add("DSA key error: invalid domain parameter g");
+        }
+    }
+
+    /// <summary>Miller–Rabin with random bases from <see cref="SecureRandomSource"/>.</summary>
+    private static bool IsProbablePrime(BigInteger n)
+    {
+        if (n < 2)
+        {
+            return false;
+        }
+
+        foreach (int small in (int[])[2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37])
+        {
+            if (n == small)
+            {
+                return true;
+            }
+
+            if (n % small == 0)
+            {
+                return false;
+            }
+        }
+
+        BigInteger d = n - 1;
+        int r = 0;
+        while (d.IsEven)
+        {
+            d >>= 1;
+            r++;
+        }
+
+        int length = n.GetByteCount(isUnsigned: true);
+        for (int round = 0; round < MillerRabinRounds; round++)
+        {
+            BigInteger a = (new BigInteger(SecureRandomSource.GetBytes(length + 8), isUnsigned: true) % (n - 3)) + 2;
+            BigInteger x = BigInteger.ModPow(a, d, n);
+            if (x == BigInteger.One || x == n - 1)
+            {
+                continue;
+            }
+
+            bool composite = true;
+            for (int i = 1; i < r && composite; i++)
+            {
+                x = BigInteger.ModPow(x, 2, n);
+                composite = x != n - 1;
+            }
+
+            if (composite)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static BigInteger ToInteger(ReadOnlySpan<byte> bigEndian) => new(bigEndian, isUnsigned: true, isBigEndian: true);
+
+    /// <summary>The outcome of a check.</summary>
+    /// <param name="Problems">openssl-style reason lines; empty when the key is valid.</param>
+    internal sealed record Result(IReadOnlyList<string> Problems)
+    {
+        /// <summary>True when no problem was found.</summary>
+        public bool IsValid => Problems.Count == 0;
+    }
+}
