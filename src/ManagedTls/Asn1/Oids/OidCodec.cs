@@ -5,8 +5,9 @@ using System.Text;
 namespace ManagedTls.Asn1;
 
 /// <summary>
-/// Dotted text &lt;-&gt; OBJECT IDENTIFIER content octets (X.690 §8.19), with OpenSSL's validity rule and
-/// <c>OBJ_obj2txt</c>'s rendering of arcs of any size. Kept here so the registry does not wait on the codec.
+/// OBJECT IDENTIFIER content octets (X.690 §8.19) as OpenSSL judges and prints them: <c>c2i_ASN1_OBJECT</c>'s
+/// validity rule and <c>OBJ_obj2txt</c>'s rendering of arcs of ANY size (BIGNUM). <see cref="ObjectIdentifier"/>
+/// caps arcs at 128 bits and would reject OIDs that <c>openssl asn1parse</c> prints, so display goes through here.
 /// </summary>
 internal static class OidCodec
 {
@@ -88,49 +89,7 @@ internal static class OidCodec
         return text.ToString();
     }
 
-    /// <summary>Encodes dotted decimal as content octets.</summary>
-    /// <exception cref="FormatException">Not at least two numeric arcs, or a first arc above 2, or a second above 39 under 0/1.</exception>
-    internal static byte[] Encode(string dotted)
-    {
-        string[] parts = dotted.Split('.');
-        if (parts.Length < 2)
-        {
-            throw new FormatException($"'{dotted}' needs at least two arcs.");
-        }
-
-        var arcs = new BigInteger[parts.Length];
-        for (int i = 0; i < parts.Length; i++)
-        {
-            if (parts[i].Length == 0 || !BigInteger.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out arcs[i]))
-            {
-                throw new FormatException($"'{dotted}' has a non-numeric arc.");
-            }
-        }
-
-        if (arcs[0] > 2 || (arcs[0] < 2 && arcs[1] > 39))
-        {
-            throw new FormatException($"'{dotted}' has out-of-range leading arcs.");
-        }
-
-        var bytes = new List<byte>(parts.Length * 2);
-        Append(bytes, (arcs[0] * 40) + arcs[1]);
-        for (int i = 2; i < arcs.Length; i++)
-        {
-            Append(bytes, arcs[i]);
-        }
-
-        return [.. bytes];
-    }
-
-    private static void Append(List<byte> bytes, BigInteger value)
-    {
-        int start = bytes.Count;
-        bytes.Add((byte)(value & 0x7F));
-        value >>= 7;
-        while (value > 0)
-        {
-            bytes.Insert(start, (byte)(0x80 | (int)(value & 0x7F)));
-            value >>= 7;
-        }
-    }
+    /// <summary>Encodes dotted decimal as content octets (delegates to <see cref="ObjectIdentifier.Encode"/>).</summary>
+    /// <exception cref="FormatException">Not a valid dotted OID.</exception>
+    internal static byte[] Encode(string dotted) => ObjectIdentifier.Encode(dotted);
 }
