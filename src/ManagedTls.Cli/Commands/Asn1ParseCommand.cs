@@ -26,7 +26,7 @@ internal sealed class Asn1ParseCommand : ICommand
         int offset = 0;
         int length = 0;
         int dump = 0;
-        var strparse = new List<string>();
+        var strparse = new List<(int Value, string Text)>();
         string? unsupported = null;
         var options = new OptionSet(Name)
             .Section("General")
@@ -38,7 +38,7 @@ internal sealed class Asn1ParseCommand : ICommand
             .Flag("noout", "do not produce any output", () => noout = true)
             .Value("offset", "+int", "offset into file", v => offset = ParseNumber("offset", v))
             .Value("length", "+int", "length of section in file", v => length = ParseNumber("length", v))
-            .Value("strparse", "+int", "offset; a series of these can be used to 'dig'", v => strparse.Add(v))
+            .Value("strparse", "+int", "offset; a series of these can be used to 'dig'", v => strparse.Add((ParseNumber("strparse", v), v)))
             .More("into multiple ASN1 blob wrappings")
             .Value("genstr", "val", "string to generate ASN1 structure from", _ => unsupported ??= "-genstr")
             .Value("genconf", "val", "file to generate ASN1 structure from", _ => unsupported ??= "-genconf")
@@ -57,7 +57,7 @@ internal sealed class Asn1ParseCommand : ICommand
 
         if (options.Positionals.Count > 0)
         {
-            throw new UsageException($"Extra option: \"{options.Positionals[0]}\"");
+            throw new CommandException($"{Name}: Use -help for summary."); // openssl prints only this line for extra arguments
         }
 
         if (unsupported is not null)
@@ -68,12 +68,11 @@ internal sealed class Asn1ParseCommand : ICommand
         byte[] raw = context.ReadInput(inFile);
         byte[] data = der ? raw : strictPem ? StrictPem(raw) : OpenSslBase64Reader.Decode(raw);
         ReadOnlySpan<byte> buffer = data;
-        foreach (string s in strparse)
+        foreach ((int j, string arg) in strparse)
         {
-            int j = ParseNumber("strparse", s);
-            if (j <= 0 || j >= buffer.Length)
+            if (j >= buffer.Length)
             {
-                context.Error.WriteLine($"'{s}' is out of range");
+                context.Error.WriteLine($"'{arg}' is out of range");
                 continue;
             }
 
@@ -129,53 +128,95 @@ internal sealed class Asn1ParseCommand : ICommand
         return 0;
     }
 
-    private static bool ParseFormat(string value) => value.ToUpperInvariant() switch
+    /// <summary>openssl's <c>opt_format</c> with OPT_FMT_PEMDER: D... is DER, P/PEM/pem is PEM.</summary>
+    private static bool ParseFormat(string value)
     {
-        "DER" or "D" => true,
-        "PEM" or "P" => false,
-        _ => throw new UsageException($"Invalid format \"{value}\" for option -inform"),
-    };
+        if (value.Length > 0 && value[0] is 'D' or 'd')
+        {
+            return true;
+        }
 
-    /// <summary>openssl's <c>opt_int</c> for '+' options: strtol base 0 (0x.. hex, 0.. octal), non-negative.</summary>
+        if (value is "P" or "p" or "PEM" or "pem")
+        {
+            return false;
+        }
+
+        bool otherKnownFormat = value.Length > 0 && value[0] is 'E' or 'e' or 'M' or 'm' or 'N' or 'n' or 'S' or 's' or 'H' or 'h'
+            || value is "PVK" or "pvk" or "P12" or "p12" or "PKCS12" or "pkcs12";
+        string reason = otherKnownFormat ? $"Bad format \"{value}\"; must be pem or der" : $"Bad format \"{value}\"";
+        throw new UsageException($"{reason}\nasn1parse: Invalid format \"{value}\" for option -inform");
+    }
+
+    /// <summary>
+    /// openssl's <c>opt_int</c> plus the '+' check: strtol base 0 (0x.. hex, 0.. octal, optional sign and leading
+    /// white space), within int range, and positive.
+    /// </summary>
     private static int ParseNumber(string option, string value)
     {
-        string digits = value;
+        ReadOnlySpan<char> text = value.AsSpan().TrimStart(" \t\n\v\f\r");
+        bool negative = false;
+        if (text.Length > 0 && text[0] is '+' or '-')
+        {
+            negative = text[0] == '-';
+            text = text[1..];
+        }
+
         int radix = 10;
-        if (digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        if (text.Length > 2 && text[0] == '0' && text[1] is 'x' or 'X')
         {
-            digits = digits[2..];
             radix = 16;
+            text = text[2..];
         }
-        else if (digits.Length > 1 && digits[0] == '0')
+        else if (text.Length > 1 && text[0] == '0')
         {
-            digits = digits[1..];
             radix = 8;
+            text = text[1..];
         }
 
-        try
+        if (text.IsEmpty)
         {
-            if (digits.Length == 0 || digits[0] == '-')
-            {
-                throw new FormatException();
-            }
-
-            long n = Convert.ToInt64(digits, radix);
-            if (n > int.MaxValue)
-            {
-                throw new OverflowException();
-            }
-
-            return (int)n;
+            throw NumberError(value);
         }
-        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+
+        System.Numerics.BigInteger n = 0;
+        foreach (char c in text)
         {
-            if (value.StartsWith('-') && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+            int digit = c is >= '0' and <= '9' ? c - '0' : c is >= 'a' and <= 'f' ? c - 'a' + 10 : c is >= 'A' and <= 'F' ? c - 'A' + 10 : 99;
+            if (digit >= radix)
             {
-                throw new UsageException($"Non-positive number \"{value}\" for option -{option}");
+                throw NumberError(value);
             }
 
-            throw new UsageException($"Can't parse \"{value}\" as a number");
+            n = (n * radix) + digit;
         }
+
+        if (negative)
+        {
+            n = -n;
+        }
+
+        if (n > long.MaxValue || n < long.MinValue)
+        {
+            throw NumberError(value);
+        }
+
+        if (n > int.MaxValue || n < int.MinValue)
+        {
+            throw new UsageException($"Value \"{value}\" outside integer range");
+        }
+
+        if (n <= 0)
+        {
+            throw new UsageException($"Non-positive number \"{value}\" for option -{option}");
+        }
+
+        return (int)n;
+    }
+
+    private static UsageException NumberError(string value)
+    {
+        string kind = value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? "a hexadecimal" : value.StartsWith('0') ? "an octal" : "a";
+        return new UsageException($"Can't parse \"{value}\" as {kind} number");
     }
 
     /// <summary><c>-strictpem</c>: the body of the first "-----BEGIN ...-----" block, base64-decoded.</summary>

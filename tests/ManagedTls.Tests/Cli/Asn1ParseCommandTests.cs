@@ -185,6 +185,47 @@ public class Asn1ParseCommandTests
         actual.ExitCode.ShouldBe(expected.ExitCode);
     }
 
+    [SkippableTheory]
+    [InlineData("-strparse", "0")]
+    [InlineData("-offset", "0")]
+    [InlineData("-offset", "-1")]
+    [InlineData("-length", "0")]
+    [InlineData("-dlimit", "0")]
+    [InlineData("-strparse", "abc")]
+    [InlineData("-offset", "08")]
+    [InlineData("-offset", "0xZ")]
+    [InlineData("-offset", "99999999999")]
+    [InlineData("-offset", "4x")]
+    [InlineData("-offset", "+2")]
+    [InlineData("-strparse", "0x2")]
+    [InlineData("-strparse", "02")]
+    [InlineData("-strparse", "99999")]
+    [InlineData("-inform", "XYZ")]
+    [InlineData("-inform", "PEMX")]
+    [InlineData("-inform", "SMIME")]
+    [InlineData("-inform", "d")]
+    [InlineData("extra", "args")]
+    public void Run_FlagValues_SameStdoutStderrAndExitCodeAsOpenSsl(string flag, string value)
+    {
+        OpenSslPeer.Require();
+        // A file, not stdin: openssl exits on a bad flag before reading, and writing its stdin would break the pipe.
+        string path = Path.GetTempFileName();
+        File.WriteAllBytes(path, Convert.FromHexString("3006030400020105"));
+        try
+        {
+            ProcessResult expected = OpenSslPeer.TryRun(null, "asn1parse", "-inform", "DER", "-in", path, flag, value);
+            ProcessResult actual = Mtls.Run("asn1parse", "-inform", "DER", "-in", path, flag, value);
+
+            actual.Stdout.ShouldBe(expected.Stdout);
+            actual.Stderr.ShouldBe(expected.Stderr);
+            actual.ExitCode.ShouldBe(expected.ExitCode);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static byte[] BuildNestedDer() => Convert.FromHexString(
         "3027" + "A003020102" + "0201 05".Replace(" ", string.Empty, StringComparison.Ordinal) + "300D06092A864886F70D01010B0500" +
         "310E300C06035504030C05546573742E");

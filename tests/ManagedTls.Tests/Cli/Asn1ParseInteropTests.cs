@@ -78,6 +78,75 @@ public sealed class Asn1ParseInteropTests(ITestOutputHelper output) : IDisposabl
         identical.ShouldBeGreaterThan(0);
     }
 
+    /// <summary>
+    /// Seeded mutations (byte flips, truncations, inserted and deleted bytes) of a certificate's DER and of its PEM text:
+    /// whatever openssl makes of broken input, mtls must print the same bytes and exit with the same code.
+    /// </summary>
+    [SkippableFact]
+    public void Asn1Parse_MutatedCertificate_OutputIdenticalToOpenSsl()
+    {
+        OpenSslPeer.Require();
+        string pem = Path.Combine(_dir, "ca.pem");
+        OpenSslPeer.Run("req", "-x509", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", Path.Combine(_dir, "k.pem"), "-subj", "/CN=mutant", "-addext", "subjectAltName=DNS:a.test", "-out", pem);
+        byte[] der = OpenSslPeer.Run("x509", "-in", pem, "-outform", "DER").StdoutBytes;
+        byte[] text = File.ReadAllBytes(pem);
+        var random = new System.Random(20261123);
+        var inputs = new List<(string Name, byte[] Data, string Inform)>();
+        for (int i = 0; i < 150; i++)
+        {
+            inputs.Add(($"der{i}", Mutate(der, random), "DER"));
+            inputs.Add(($"pem{i}", Mutate(text, random), "PEM"));
+        }
+
+        var failures = new ConcurrentBag<string>();
+        int identical = 0;
+        Parallel.ForEach(inputs, new ParallelOptions { MaxDegreeOfParallelism = 4 }, input =>
+        {
+            string path = Path.Combine(_dir, input.Name);
+            File.WriteAllBytes(path, input.Data);
+            ProcessResult expected = OpenSslPeer.TryRun(null, "asn1parse", "-inform", input.Inform, "-in", path);
+            ProcessResult actual = Mtls.Run("asn1parse", "-inform", input.Inform, "-in", path);
+            if (actual.ExitCode == expected.ExitCode && actual.StdoutBytes.AsSpan().SequenceEqual(expected.StdoutBytes))
+            {
+                Interlocked.Increment(ref identical);
+            }
+            else
+            {
+                failures.Add($"{input.Name} ({Convert.ToHexString(input.Data)[..Math.Min(200, input.Data.Length * 2)]}): exit {actual.ExitCode} vs {expected.ExitCode}\n{FirstDifference(actual.Stdout, expected.Stdout)}");
+            }
+        });
+
+        output.WriteLine($"{identical}/{inputs.Count} mutated inputs identical");
+        failures.ShouldBeEmpty(string.Join("\n", failures.Take(5)));
+    }
+
+    private static byte[] Mutate(byte[] data, System.Random random)
+    {
+        var bytes = new List<byte>(data);
+        int edits = random.Next(1, 4);
+        for (int e = 0; e < edits && bytes.Count > 1; e++)
+        {
+            int at = random.Next(bytes.Count);
+            switch (random.Next(4))
+            {
+                case 0:
+                    bytes[at] ^= (byte)(1 << random.Next(8));
+                    break;
+                case 1:
+                    bytes.RemoveRange(at, bytes.Count - at);
+                    break;
+                case 2:
+                    bytes.Insert(at, (byte)random.Next(256));
+                    break;
+                default:
+                    bytes.RemoveAt(at);
+                    break;
+            }
+        }
+
+        return [.. bytes];
+    }
+
     private static IEnumerable<string> StrParseOffsets(string file)
     {
         // Our own listing picks the offsets; both tools are then asked to dig at them.
