@@ -28,9 +28,10 @@ internal sealed class Asn1ParseCommand : ICommand
         int dump = 0;
         var strparse = new List<(int Value, string Text)>();
         string? unsupported = null;
+        string? oidFile = null;
         var options = new OptionSet(Name)
             .Section("General")
-            .Value("oid", "infile", "file of extra oid definitions", _ => unsupported ??= "-oid")
+            .Value("oid", "infile", "file of extra oid definitions", v => oidFile = v)
             .Section("I/O")
             .Value("inform", "PEM|DER", "input format - one of DER PEM", v => der = ParseFormat(v))
             .Value("in", "infile", "input file", v => inFile = v)
@@ -65,6 +66,7 @@ internal sealed class Asn1ParseCommand : ICommand
             throw new CommandException($"asn1parse: {unsupported} is not supported by mtls yet");
         }
 
+        ExtraOids? extraOids = oidFile is null ? null : ExtraOids.Parse(context.ReadInput(oidFile));
         byte[] raw = context.ReadInput(inFile);
         byte[] data = der ? raw : strictPem ? StrictPem(raw) : OpenSslBase64Reader.Decode(raw);
         ReadOnlySpan<byte> buffer = data;
@@ -116,7 +118,7 @@ internal sealed class Asn1ParseCommand : ICommand
         }
 
         var text = new MemoryStream();
-        bool ok = new Asn1Printer(text, indent, dump).Print(section);
+        bool ok = new Asn1Printer(text, indent, dump, extraOids).Print(section);
         context.Out.Flush();
         context.OutStream.Write(text.GetBuffer(), 0, (int)text.Length);
         if (!ok)

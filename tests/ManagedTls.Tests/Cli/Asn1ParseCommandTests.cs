@@ -226,6 +226,32 @@ public class Asn1ParseCommandTests
         }
     }
 
+    [SkippableTheory]
+    [InlineData("1.2.3.4.5 myOid My Own OID\n1.2.3.4.6 shortOnly\n1.2.3.4.7 CN dup\n1.2.3.4.8 after failure\n")]
+    [InlineData("1.2.3.4.9\tx  y z \n# stops here\n1.2.3.4.5 five\n")]
+    [InlineData("2.5.4.3 again\n1.2.3.4.5 five\n")]
+    public void Run_OidFile_NamesAddedObjectsAsOpenSsl(string oidFile)
+    {
+        OpenSslPeer.Require();
+        string oids = Path.GetTempFileName();
+        string input = Path.GetTempFileName();
+        File.WriteAllText(oids, oidFile);
+        File.WriteAllBytes(input, Convert.FromHexString("3018" + "06042A030405" + "06042A030406" + "06042A030407" + "06042A030409"));
+        try
+        {
+            ProcessResult expected = OpenSslPeer.TryRun(null, "asn1parse", "-inform", "DER", "-in", input, "-oid", oids);
+            ProcessResult actual = Mtls.Run("asn1parse", "-inform", "DER", "-in", input, "-oid", oids);
+
+            actual.Stdout.ShouldBe(expected.Stdout);
+            actual.ExitCode.ShouldBe(expected.ExitCode);
+        }
+        finally
+        {
+            File.Delete(oids);
+            File.Delete(input);
+        }
+    }
+
     private static byte[] BuildNestedDer() => Convert.FromHexString(
         "3027" + "A003020102" + "0201 05".Replace(" ", string.Empty, StringComparison.Ordinal) + "300D06092A864886F70D01010B0500" +
         "310E300C06035504030C05546573742E");

@@ -25,13 +25,16 @@ internal sealed class Asn1Printer
     private readonly MemoryStream _out;
     private readonly bool _indent;
     private readonly int _dump; // 0 = off, -1 = all, n = first n bytes
+    private readonly ExtraOids? _extraOids;
 
     /// <summary>Creates a printer writing to <paramref name="output"/>.</summary>
     /// <param name="output">Destination bytes.</param>
     /// <param name="indent"><c>-i</c>: indent tag names by depth.</param>
     /// <param name="dump"><c>-dump</c> (-1) or <c>-dlimit n</c> (n); 0 for neither.</param>
-    public Asn1Printer(MemoryStream output, bool indent, int dump)
+    /// <param name="extraOids">Objects added with <c>-oid</c>, if any.</param>
+    public Asn1Printer(MemoryStream output, bool indent, int dump, ExtraOids? extraOids = null)
     {
+        _extraOids = extraOids;
         _out = output;
         _indent = indent;
         _dump = dump;
@@ -202,7 +205,7 @@ internal sealed class Asn1Printer
                 if (OidCodec.IsValid(content))
                 {
                     Write(":");
-                    Write(OidRegistry.GetDisplayName(content));
+                    Write(_extraOids?.Find(content) ?? OidRegistry.GetDisplayName(content));
                 }
                 else
                 {

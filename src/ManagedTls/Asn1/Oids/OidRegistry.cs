@@ -114,6 +114,12 @@ public static class OidRegistry
         return s_byShortName.TryGetValue(name, out info) || s_byLongName.TryGetValue(name, out info);
     }
 
+    /// <summary>Short-name-only lookup (<c>OBJ_sn2nid</c>).</summary>
+    internal static bool TryGetByShortName(string name, [NotNullWhen(true)] out OidInfo? info) => s_byShortName.TryGetValue(name, out info);
+
+    /// <summary>Long-name-only lookup (<c>OBJ_ln2nid</c>).</summary>
+    internal static bool TryGetByLongName(string name, [NotNullWhen(true)] out OidInfo? info) => s_byLongName.TryGetValue(name, out info);
+
     /// <summary>
     /// Renders content octets as <c>OBJ_obj2txt(no_name=0)</c> does: the long name when known, else dotted decimal.
     /// </summary>
