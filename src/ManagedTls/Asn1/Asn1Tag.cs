@@ -21,7 +21,8 @@ public readonly struct Asn1Tag : IEquatable<Asn1Tag>
         TagValue = tagValue;
     }
 
-    private Asn1Tag(byte controlFlags, int tagValue)
+    // controlFlags: the class and constructed bits exactly as in the first identifier octet (0xE0 mask).
+    internal Asn1Tag(byte controlFlags, int tagValue)
     {
         _controlFlags = controlFlags;
         TagValue = tagValue;
@@ -116,6 +117,9 @@ public readonly struct Asn1Tag : IEquatable<Asn1Tag>
     /// <returns>Whether the two tags name the same type.</returns>
     public bool HasSameClassAndValue(Asn1Tag other) =>
         TagValue == other.TagValue && ((_controlFlags ^ other._controlFlags) & 0xC0) == 0;
+
+    // The single identifier octet of a low tag number (below 31).
+    internal byte FirstIdentifierOctet => (byte)(_controlFlags | TagValue);
 
     /// <summary>Number of identifier octets this tag encodes to.</summary>
     /// <returns>1 for tag numbers below 31, otherwise 1 plus the base-128 digits.</returns>

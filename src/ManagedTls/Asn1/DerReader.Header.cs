@@ -1,9 +1,40 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace ManagedTls.Asn1;
 
 /// <content>Identifier and length octets (ITU-T X.690 §8.1.2–8.1.3, §10.1), BER end-of-contents, SET OF order.</content>
 public ref partial struct DerReader
 {
+    // Fast path for the common shape (low tag number, short-form length), small enough to inline.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Asn1Header DecodeHeader(ReadOnlySpan<byte> data, int offset, DerMode mode)
+    {
+        if (data.Length >= 2)
+        {
+            byte first = data[0];
+            int length = data[1];
+            if ((first & 0x1F) != 0x1F && length < 0x80)
+            {
+                if (length > data.Length - 2)
+                {
+                    ThrowContentOverrun(offset, length, data.Length - 2);
+                }
+
+                return new Asn1Header(new Asn1Tag((byte)(first & 0xE0), first & 0x1F), offset, 2, length);
+            }
+        }
+
+        return DecodeHeaderSlow(data, offset, mode);
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowContentOverrun(int offset, int length, int available) =>
+        throw new DecodeException(DecodeError.Truncated, offset, $"content of {length} bytes overruns the {available} available");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Asn1Header DecodeHeaderSlow(ReadOnlySpan<byte> data, int offset, DerMode mode)
     {
         if (data.IsEmpty)
         {
@@ -48,7 +79,7 @@ public ref partial struct DerReader
             }
         }
 
-        var tag = new Asn1Tag((TagClass)(first >> 6), tagValue, (first & 0x20) != 0);
+        var tag = new Asn1Tag((byte)(first & 0xE0), tagValue);
         if (pos >= data.Length)
         {
             throw new DecodeException(DecodeError.Truncated, offset + pos, "expected length octets");
@@ -82,7 +113,7 @@ public ref partial struct DerReader
 
         if (contentLength > data.Length - pos)
         {
-            throw new DecodeException(DecodeError.Truncated, offset, $"content of {contentLength} bytes overruns the {data.Length - pos} available");
+            ThrowContentOverrun(offset, contentLength, data.Length - pos);
         }
 
         return new Asn1Header(tag, offset, pos, contentLength);
@@ -210,21 +241,26 @@ public ref partial struct DerReader
         header = DecodeHeader(_data, _offset, _options.Mode);
         if (!header.Tag.HasSameClassAndValue(expected))
         {
-            throw UnexpectedTag(header, expected.AsPrimitive());
+            ThrowUnexpectedTag(header, expected.AsPrimitive());
         }
 
         if (header.Tag.IsConstructed)
         {
-            throw new DecodeException(
-                IsStringType(expected) && _options.Mode == DerMode.Der ? DecodeError.ConstructedStringInDer : DecodeError.UnexpectedTag,
-                header.Offset,
-                $"{expected} must be primitive here");
+            ThrowConstructed(header, expected, _options.Mode);
         }
 
         ReadOnlySpan<byte> content = _data.Slice(header.HeaderLength, header.ContentLength);
         Advance(header.HeaderLength + header.ContentLength);
         return content;
     }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowConstructed(Asn1Header header, Asn1Tag expected, DerMode mode) =>
+        throw new DecodeException(
+            IsStringType(expected) && mode == DerMode.Der ? DecodeError.ConstructedStringInDer : DecodeError.UnexpectedTag,
+            header.Offset,
+            $"{expected} must be primitive here");
 
     private static bool IsStringType(Asn1Tag tag) =>
         tag.TagClass == TagClass.Universal && tag.TagValue is 3 or 4 or 12 or (>= 18 and <= 22) or (>= 25 and <= 28) or 30;

@@ -24,7 +24,7 @@ public ref partial struct DerReader
         unusedBits = content[0];
         if (unusedBits > 7 || (content.Length == 1 && unusedBits != 0))
         {
-            throw new DecodeException(DecodeError.InvalidBitString, header.Offset + header.HeaderLength, $"invalid unused-bit count {unusedBits}");
+            throw new DecodeException(DecodeError.InvalidBitString, header.Offset + header.HeaderLength, "unused-bit count over 7, or non-zero on an empty string");
         }
 
         if (_options.Mode == DerMode.Der && unusedBits != 0 && (content[^1] & ((1 << unusedBits) - 1)) != 0)
@@ -33,6 +33,27 @@ public ref partial struct DerReader
         }
 
         return content.Slice(1);
+    }
+
+    /// <summary>Reads a BIT STRING into a new array; in BER mode also joins the segments of a constructed string (X.690 §8.6.4).</summary>
+    /// <param name="unusedBits">The number of padding bits (0–7) in the last octet.</param>
+    /// <param name="tag">Implicit tag override.</param>
+    /// <returns>A copy of the bit octets.</returns>
+    /// <exception cref="DecodeException">Wrong tag, malformed, constructed in DER, or a segment other than the last with unused bits.</exception>
+    public byte[] ReadBitStringBytes(out int unusedBits, Asn1Tag? tag = null)
+    {
+        Asn1Tag expected = tag ?? Asn1Tag.BitString;
+        Asn1Header header = PeekHeader();
+        if (!header.Tag.IsConstructed || !header.Tag.HasSameClassAndValue(expected) || _options.Mode == DerMode.Der)
+        {
+            return ReadBitString(out unusedBits, expected).ToArray();
+        }
+
+        DerReader child = ReadSequence(expected.AsConstructed());
+        var output = new MemoryStream();
+        unusedBits = 0;
+        CollectBitSegments(ref child, output, ref unusedBits);
+        return output.ToArray();
     }
 
     /// <summary>Reads a primitive OCTET STRING.</summary>
@@ -160,6 +181,28 @@ public ref partial struct DerReader
         }
 
         return -1;
+    }
+
+    private static void CollectBitSegments(ref DerReader reader, MemoryStream output, ref int unusedBits)
+    {
+        while (reader.HasData)
+        {
+            Asn1Header header = reader.PeekHeader();
+            if (unusedBits != 0)
+            {
+                throw new DecodeException(DecodeError.InvalidBitString, header.Offset, "only the last segment may have unused bits");
+            }
+
+            if (header.Tag.IsConstructed && header.Tag.HasSameClassAndValue(Asn1Tag.BitString))
+            {
+                DerReader inner = reader.ReadSequence(Asn1Tag.BitString.AsConstructed());
+                CollectBitSegments(ref inner, output, ref unusedBits);
+            }
+            else
+            {
+                output.Write(reader.ReadBitString(out unusedBits));
+            }
+        }
     }
 
     private static void CollectOctetSegments(ref DerReader reader, MemoryStream output)

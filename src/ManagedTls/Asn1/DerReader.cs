@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace ManagedTls.Asn1;
 
 /// <summary>
@@ -34,7 +37,7 @@ public ref partial struct DerReader
     {
         if (data.Length > options.MaxInputLength)
         {
-            throw new DecodeException(DecodeError.TooLarge, 0, $"input of {data.Length} bytes exceeds the {options.MaxInputLength}-byte limit");
+            ThrowInputTooLarge(data.Length, options.MaxInputLength);
         }
 
         _data = data;
@@ -143,7 +146,7 @@ public ref partial struct DerReader
         Asn1Header header = DecodeHeader(_data, _offset, _options.Mode);
         if (!header.Tag.HasSameClassAndValue(expected) || !header.Tag.IsConstructed)
         {
-            throw UnexpectedTag(header, expected.AsConstructed());
+            ThrowUnexpectedTag(header, expected.AsConstructed());
         }
 
         return OpenChild(header);
@@ -193,7 +196,7 @@ public ref partial struct DerReader
     {
         if (!_data.IsEmpty)
         {
-            throw new DecodeException(DecodeError.TrailingData, _offset, $"{_data.Length} unread bytes");
+            ThrowTrailingData(_offset, _data.Length);
         }
     }
 
@@ -207,7 +210,7 @@ public ref partial struct DerReader
     {
         if (_depth >= _options.MaxDepth)
         {
-            throw new DecodeException(DecodeError.DepthExceeded, header.Offset, $"nesting deeper than {_options.MaxDepth}");
+            ThrowDepthExceeded(header.Offset, _options.MaxDepth);
         }
 
         int contentOffset = header.Offset + header.HeaderLength;
@@ -245,8 +248,25 @@ public ref partial struct DerReader
         }
     }
 
-    private static DecodeException UnexpectedTag(Asn1Header header, Asn1Tag expected) =>
-        new(DecodeError.UnexpectedTag, header.Offset, $"expected {Describe(expected)}, found {Describe(header.Tag)}");
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowUnexpectedTag(Asn1Header header, Asn1Tag expected) =>
+        throw new DecodeException(DecodeError.UnexpectedTag, header.Offset, $"expected {Describe(expected)}, found {Describe(header.Tag)}");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowInputTooLarge(int length, int limit) =>
+        throw new DecodeException(DecodeError.TooLarge, 0, $"input of {length} bytes exceeds the {limit}-byte limit");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowTrailingData(int offset, int count) =>
+        throw new DecodeException(DecodeError.TrailingData, offset, $"{count} unread bytes");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowDepthExceeded(int offset, int maxDepth) =>
+        throw new DecodeException(DecodeError.DepthExceeded, offset, $"nesting deeper than {maxDepth}");
 
     private static string Describe(Asn1Tag tag) => tag.IsConstructed ? $"{tag} (constructed)" : tag.ToString();
 }

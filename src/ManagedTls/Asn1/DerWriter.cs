@@ -182,6 +182,27 @@ public sealed partial class DerWriter : IDisposable
 
     private void SortSetOf(int start, int length)
     {
+        // Usually already sorted (often a single element): check first, allocate only to reorder.
+        var check = new DerReader(_buffer.AsSpan(start, length), DerMode.Ber);
+        ReadOnlySpan<byte> previous = default;
+        bool sorted = true;
+        while (check.HasData)
+        {
+            ReadOnlySpan<byte> current = check.ReadEncodedValue();
+            if (!previous.IsEmpty && DerReader.CompareSetOfElements(previous, current) > 0)
+            {
+                sorted = false;
+                break;
+            }
+
+            previous = current;
+        }
+
+        if (sorted)
+        {
+            return;
+        }
+
         var ranges = new List<(int Start, int Length)>();
         var reader = new DerReader(_buffer.AsSpan(start, length), DerMode.Ber);
         int pos = 0;
@@ -254,6 +275,16 @@ public sealed partial class DerWriter : IDisposable
     // Writes tag, length and content in one go.
     private void WriteTagged(Asn1Tag tag, ReadOnlySpan<byte> content)
     {
+        if (tag.TagValue < 31 && content.Length < 0x80)
+        {
+            EnsureCapacity(content.Length + 2);
+            _buffer[_offset] = tag.FirstIdentifierOctet;
+            _buffer[_offset + 1] = (byte)content.Length;
+            content.CopyTo(_buffer.AsSpan(_offset + 2));
+            _offset += content.Length + 2;
+            return;
+        }
+
         WriteTag(tag);
         WriteLength(content.Length);
         EnsureCapacity(content.Length);

@@ -60,6 +60,26 @@ public sealed class DerReaderStringTests
     }
 
     [Theory]
+    [InlineData("2309 0303 00AABB 0302 04F0", "AABBF0", 4)]
+    [InlineData("2380 2380 030200AA 0000 030100 0000", "AA", 0)]
+    [InlineData("0302 04F0", "F0", 4)]
+    public void ReadBitStringBytes_ConstructedInBer_JoinsSegments(string hex, string bits, int unused)
+    {
+        var reader = new DerReader(Hex.Decode(hex), DerMode.Ber);
+        Hex.Encode(reader.ReadBitStringBytes(out int unusedBits)).ShouldBe(bits);
+        unusedBits.ShouldBe(unused);
+        reader.ExpectEmpty();
+    }
+
+    [Theory]
+    [InlineData("2308 0302 04F0 0302 00AA", DerMode.Ber, DecodeError.InvalidBitString)]
+    [InlineData("2304 0302 00AA", DerMode.Der, DecodeError.ConstructedStringInDer)]
+    public void ReadBitStringBytes_Invalid_Throws(string hex, DerMode mode, DecodeError reason)
+    {
+        Should.Throw<DecodeException>(() => new DerReader(Hex.Decode(hex), mode).ReadBitStringBytes(out _)).Reason.ShouldBe(reason);
+    }
+
+    [Theory]
     [InlineData("0C03 616263", 12, "abc")]
     [InlineData("0C02 C3A9", 12, "\u00e9")]
     [InlineData("1303 412D42", 19, "A-B")]
