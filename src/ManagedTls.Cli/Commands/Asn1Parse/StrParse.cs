@@ -102,7 +102,10 @@ internal static class StrParse
         }
     }
 
-    /// <summary>Length of the whole element, following indefinite lengths to their end-of-contents.</summary>
+    /// <summary>
+    /// Length of the whole element, following indefinite lengths to their end-of-contents by counting the EOCs
+    /// still expected (iterative, as OpenSSL's <c>asn1_find_end</c>, so deep nesting cannot exhaust the stack).
+    /// </summary>
     private static bool TryFindEnd(ReadOnlySpan<byte> data, out int end)
     {
         end = 0;
@@ -119,21 +122,39 @@ internal static class StrParse
         }
 
         int p = h.HeaderLength;
-        while (true)
+        long expected = 1;
+        while (p < data.Length)
         {
             if (p + 2 <= data.Length && data[p] == 0 && data[p + 1] == 0)
             {
-                end = p + 2;
-                return true;
+                p += 2;
+                if (--expected == 0)
+                {
+                    end = p;
+                    return true;
+                }
+
+                continue;
             }
 
-            if (!TryFindEnd(data[p..], out int inner))
+            OpenSslHeader inner = OpenSslHeader.Read(data[p..], data.Length - p);
+            if (inner.IsError)
             {
                 return false;
             }
 
-            p += inner;
+            p += inner.HeaderLength;
+            if (inner.IsIndefinite)
+            {
+                expected++;
+            }
+            else
+            {
+                p += (int)inner.Length;
+            }
         }
+
+        return false; // missing EOC
     }
 
     private static bool Collect(ReadOnlySpan<byte> data, ref int p, int limit, bool indefinite, List<byte> output, int depth)
