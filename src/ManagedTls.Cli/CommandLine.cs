@@ -8,8 +8,12 @@ public static class CommandLine
     [
         new Asn1ParseCommand(),
         new DemoCommand(),
+        new DgstCommand(),
+        new GenPkeyCommand(),
         new HelpCommand(),
+        new PkeyCommand(),
         new RandCommand(),
+        new RsaCommand(),
         new VersionCommand(),
     ];
 

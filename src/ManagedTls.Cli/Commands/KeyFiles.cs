@@ -94,7 +94,7 @@ internal static class KeyFiles
     /// PBKDF2-HMAC-SHA256 and 2048 iterations, when a cipher is given) or traditional PEM (DEK-Info encrypted), or DER.
     /// </summary>
     /// <param name="key">The key.</param>
-    /// <param name="der">DER instead of PEM (the cipher must then be null).</param>
+    /// <param name="der">DER instead of PEM (with a cipher: EncryptedPrivateKeyInfo DER, as <c>openssl rsa</c> writes).</param>
     /// <param name="traditional">The traditional encoding (PKCS#1, SEC1, DSA) instead of PKCS#8.</param>
     /// <param name="cipher">The PBE cipher name from <see cref="CipherOptions.Parse"/>, or null for plaintext.</param>
     /// <param name="password">The pass phrase; required with a cipher.</param>
@@ -108,7 +108,7 @@ internal static class KeyFiles
             throw new CommandException("Error: the key type has no traditional encoding (unsupported public key type)");
         }
 
-        if (der)
+        if (der && (cipher is null || traditional))
         {
             return traditional ? KeyEncoder.EncodeTraditional(key) : KeyEncoder.EncodePkcs8(key);
         }
@@ -127,7 +127,7 @@ internal static class KeyFiles
         }
 
         byte[] encrypted = EncryptedPrivateKeyInfo.Encrypt(KeyEncoder.EncodePkcs8(key), pass, PbeParameters.Pbes2(cipher));
-        return PemWriter.Write(PemLabels.EncryptedPrivateKey, encrypted);
+        return der ? encrypted : PemWriter.Write(PemLabels.EncryptedPrivateKey, encrypted);
     }
 
     /// <summary>Encodes a public key as SubjectPublicKeyInfo, PEM or DER.</summary>

@@ -22,9 +22,12 @@ internal sealed class PkeyCommand : ICommand
         string? inFile = null, outFile = null, passIn = null, passOut = null, cipher = null;
         bool outDer = false, pubIn = false, pubOut = false, textPub = false, text = false, noOut = false;
         bool traditional = false, check = false, pubCheck = false;
+        EcPointFormat? pointFormat = null;
+        bool? explicitParameters = null;
         var options = new WildcardOptions(Name)
             .Section("General")
-            .Section("Provider")
+            .Engine(context)
+            .Providers(Name)
             .Flag("check", "Check key consistency", () => check = true)
             .Flag("pubcheck", "Check public key consistency", () => pubCheck = true)
             .Section("Input")
@@ -41,7 +44,9 @@ internal sealed class PkeyCommand : ICommand
             .Flag("pubout", "Restrict encoded output to public components", () => pubOut = true)
             .Flag("noout", "Do not output the key in encoded form", () => noOut = true)
             .Flag("text", "Output key components in plaintext", () => text = true)
-            .Flag("text_pub", "Output only public key components in text form", () => textPub = true);
+            .Flag("text_pub", "Output only public key components in text form", () => textPub = true)
+            .Value("ec_conv_form", "val", "Specifies the EC point conversion form in the encoding", v => pointFormat = ParsePointFormat(v))
+            .Value("ec_param_enc", "val", "Specifies the way the EC parameters are encoded", v => explicitParameters = ParseParameterEncoding(v));
         options.Parse(args, context.Error);
         if (options.Set.HelpRequested)
         {
@@ -86,6 +91,11 @@ internal sealed class PkeyCommand : ICommand
             ? KeyFiles.ReadPublicKey(data, "key of Public Key", source)
             : (privateKey = KeyFiles.ReadPrivateKey(data, "key", source, inPass)).PublicKey;
 
+        if (pointFormat is not null || explicitParameters is not null)
+        {
+            publicKey = ApplyEcOptions(publicKey, privateKey, pointFormat, explicitParameters == true, pubOut);
+        }
+
         using Stream output = context.OpenOutput(outFile);
         if (check || pubCheck)
         {
@@ -120,5 +130,41 @@ internal sealed class PkeyCommand : ICommand
         }
 
         return 0;
+    }
+
+    private static EcPointFormat ParsePointFormat(string value) => value switch
+    {
+        "uncompressed" => EcPointFormat.Uncompressed,
+        "compressed" => EcPointFormat.Compressed,
+        "hybrid" => throw new CommandException("pkey: -ec_conv_form hybrid is not supported (uncompressed and compressed only)"),
+        _ => throw new UsageException("Value must be one of:\n\tuncompressed\n\tcompressed\n\thybrid"),
+    };
+
+    private static bool ParseParameterEncoding(string value) => value switch
+    {
+        "named_curve" => false,
+        "explicit" => true,
+        _ => throw new UsageException("Value must be one of:\n\tnamed_curve\n\texplicit"),
+    };
+
+    // openssl fails silently (exit 1) when the key is not EC; ManagedTls writes named curves only.
+    private static PublicKey ApplyEcOptions(PublicKey key, PrivateKey? privateKey, EcPointFormat? format, bool explicitParameters, bool pubOut)
+    {
+        if (key is not EcPublicKey ec)
+        {
+            throw new CommandException("pkey: -ec_conv_form and -ec_param_enc apply to EC keys only");
+        }
+
+        if (explicitParameters)
+        {
+            throw new CommandException("pkey: explicit EC parameters are not supported (named curves only, RFC 5480 §2.1.1)");
+        }
+
+        if (format == EcPointFormat.Compressed && privateKey is not null && !pubOut)
+        {
+            throw new CommandException("pkey: -ec_conv_form compressed is supported for public key output only");
+        }
+
+        return format is null ? ec : ec.WithPointFormat(format.Value);
     }
 }

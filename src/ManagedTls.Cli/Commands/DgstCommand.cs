@@ -1,0 +1,407 @@
+using System.Text;
+using ManagedTls.Crypto;
+using ManagedTls.Keys;
+using ManagedTls.Signatures;
+
+namespace ManagedTls.Cli;
+
+/// <summary>
+/// <c>mtls dgst</c>: message digests, HMACs and signatures over files as OpenSSL 3.0's <c>openssl dgst</c>, with its
+/// output lines byte for byte (<c>SHA2-256(file)= hex</c>, <c>-r</c> coreutils format, <c>-c</c> colons, the legacy
+/// <c>SHA256(...)</c> name when no digest flag is given), <c>Verified OK</c>/<c>Verification failure</c> and exit codes.
+/// </summary>
+/// <remarks>
+/// Not offered: <c>-engine</c>/<c>-engine_impl</c>, <c>-keyform ENGINE</c>, XOF digests (<c>-xoflen</c> fails as
+/// openssl does for fixed-length digests), <c>-mac</c> other than HMAC, and digests ManagedTls lacks (MD4, RIPEMD,
+/// SM3, BLAKE2, SHAKE, whirlpool) — these fail with a message naming them.
+/// </remarks>
+internal sealed class DgstCommand : ICommand
+{
+    private const int BufferSize = 64 * 1024;
+
+    // `openssl dgst -list` (OpenSSL 3.0.19); only the names ManagedTls implements are printed.
+    private static readonly string[] s_listed =
+    [
+        "blake2b512", "blake2s256", "md4", "md5", "md5-sha1", "ripemd", "ripemd160", "rmd160", "sha1", "sha224", "sha256",
+        "sha3-224", "sha3-256", "sha3-384", "sha3-512", "sha384", "sha512", "sha512-224", "sha512-256", "shake128",
+        "shake256", "sm3", "ssl3-md5", "ssl3-sha1", "whirlpool",
+    ];
+
+    public string Name => "dgst";
+
+    public string Summary => "Message digests, HMACs and signatures";
+
+    public int Run(ReadOnlySpan<string> args, CommandContext context)
+    {
+        var state = new State();
+        WildcardOptions options = Declare(state, context);
+        options.Parse(args, context.Error);
+        if (options.Set.HelpRequested)
+        {
+            context.Error.Write("\nParameters:\n" + " file".PadRight(19) + "  Files to digest (optional; default is stdin)\n");
+            return 0;
+        }
+
+        if (state.List)
+        {
+            PrintList(context.Out);
+            return 0;
+        }
+
+        if (state.XofLength is not null)
+        {
+            throw new CommandException("Length can only be specified for XOF");
+        }
+
+        string? keyFile = state.SignKey ?? state.VerifyKey ?? state.PrVerifyKey;
+        if (keyFile is not null && state.HmacKey is not null)
+        {
+            throw new CommandException("MAC and signing key cannot both be specified");
+        }
+
+        if ((state.VerifyKey is not null || state.PrVerifyKey is not null) && state.SignatureFile is null)
+        {
+            throw new CommandException("No signature to verify: use the -signature option");
+        }
+
+        HashAlgorithmId hash = state.Digest ?? HashAlgorithmId.Sha256;
+        string mdName = state.Digest is null || state.LegacyName ? LegacyName(hash) : ProviderName(hash);
+        bool binary = state.Binary ?? keyFile is not null;
+
+        PrivateKey? privateKey = null;
+        PublicKey? publicKey = null;
+        byte[]? signature = null;
+        if (keyFile is not null)
+        {
+            byte[]? password = PasswordSource.Resolve(state.PassIn, context);
+            byte[] keyData = context.ReadInput(keyFile);
+            if (state.VerifyKey is not null)
+            {
+                publicKey = KeyFiles.ReadPublicKey(keyData, "public key", keyFile);
+            }
+            else
+            {
+                privateKey = KeyFiles.ReadPrivateKey(keyData, "private key", keyFile, password);
+                publicKey = privateKey.PublicKey;
+            }
+
+            if (publicKey.Algorithm is KeyAlgorithm.Ed25519 or KeyAlgorithm.Ed448 or KeyAlgorithm.X25519 or KeyAlgorithm.X448)
+            {
+                throw new CommandException("Key type not supported for this operation");
+            }
+
+            mdName = ProviderName(hash); // signing fetches the digest, so openssl prints its provider name
+            if (state.VerifyKey is not null || state.PrVerifyKey is not null)
+            {
+                signature = ReadSignature(context, state.SignatureFile!);
+            }
+        }
+
+        var sigopts = new SignatureOptions();
+        foreach (string option in state.SigOpts)
+        {
+            if (keyFile is null || publicKey is not RsaPublicKey || !sigopts.TrySet(option))
+            {
+                throw new CommandException($"Signature parameter error \"{option}\"");
+            }
+        }
+
+        using Stream output = context.OpenOutput(state.OutFile);
+        var files = options.Set.Positionals;
+        if (files.Count == 0)
+        {
+            return Process(context.In, "stdin", state, hash, mdName, binary, privateKey, publicKey, signature, sigopts, output) ? 0 : 1;
+        }
+
+        int result = 0;
+        foreach (string file in files)
+        {
+            FileStream stream;
+            try
+            {
+                stream = File.OpenRead(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"{file}: {(e is UnauthorizedAccessException ? "Permission denied" : "No such file or directory")}");
+                result = 1;
+                continue;
+            }
+
+            using (stream)
+            {
+                if (!Process(stream, file, state, hash, mdName, binary, privateKey, publicKey, signature, sigopts, output))
+                {
+                    result = 1;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private WildcardOptions Declare(State s, CommandContext context) => new WildcardOptions(Name, "[file...]")
+        .Section("General")
+        .Flag("list", "List digests", () => s.List = true)
+        .Engine(context, "Use engine e, possibly a hardware device")
+        .Flag("engine_impl", "Also use engine given by -engine for digest operations", static () => { })
+        .Value("passin", "val", "Input file pass phrase source", v => s.PassIn = v)
+        .Section("Output")
+        .Flag("c", "Print the digest with separating colons", () => s.Colons = true)
+        .Flag("r", "Print the digest in coreutils format", () => s.Coreutils = true)
+        .Value("out", "outfile", "Output to filename rather than stdout", v => s.OutFile = v)
+        .Value("keyform", "format", "Key file format (ENGINE, other values ignored)", v => FormatOption.IsDer("keyform", v, Name))
+        .Flag("hex", "Print as hex dump", () => s.Binary = false)
+        .Flag("binary", "Print in binary form", () => s.Binary = true)
+        .Value("xoflen", "+int", "Output length for XOF algorithms. To obtain the maximum security strength set this to 32 (or greater) for SHAKE128, and 64 (or greater) for SHAKE256", v => s.XofLength = OptionSet.ParseNonNegative("xoflen", v))
+        .Flag("d", "Print debug info", static () => { })
+        .Flag("debug", "Print debug info", static () => { })
+        .Section("Signing")
+        .Value("sign", "val", "Sign digest using private key", v => s.SignKey = v)
+        .Value("verify", "val", "Verify a signature using public key", v => s.VerifyKey = v)
+        .Value("prverify", "val", "Verify a signature using private key", v => s.PrVerifyKey = v)
+        .Value("sigopt", "val", "Signature parameter in n:v form", s.SigOpts.Add)
+        .Value("signature", "infile", "File with signature to verify", v => s.SignatureFile = v)
+        .Value("hmac", "val", "Create hashed MAC with key", v => s.HmacKey = Encoding.UTF8.GetBytes(v))
+        .Value("mac", "val", "Create MAC (not necessarily HMAC)", v => s.Mac = v)
+        .Value("macopt", "val", "MAC algorithm parameters in n:v form or key", s.MacOpts.Add)
+        .Wildcard("Any supported digest", name => SetDigest(s, name))
+        .Flag("fips-fingerprint", "Compute HMAC with the key used in OpenSSL-FIPS fingerprint", () => s.HmacKey = "etaonrishdlcupfm"u8.ToArray())
+        .Section("Random state")
+        .Value("rand", "val", "Load the given file(s) into the random number generator", static _ => { })
+        .Value("writerand", "outfile", "Write random data to the specified file", static _ => { })
+        .Providers(Name);
+
+    private static bool SetDigest(State s, string name)
+    {
+        try
+        {
+            s.Digest = DigestNames.Parse(name);
+        }
+        catch (ArgumentException)
+        {
+            throw new UsageException($"Unknown option or message digest: {name}");
+        }
+        catch (NotSupportedException e)
+        {
+            throw new CommandException($"dgst: {e.Message}");
+        }
+
+        // Names that exist only as legacy object names (RSA-SHA256, sha256WithRSAEncryption, OIDs) resolve to the legacy
+        // EVP_MD, which openssl prints by its short name ("SHA256"), not by the provider's ("SHA2-256").
+        s.LegacyName = name.StartsWith("RSA-", StringComparison.OrdinalIgnoreCase)
+            || name.Contains("With", StringComparison.OrdinalIgnoreCase)
+            || char.IsAsciiDigit(name[0]);
+        return true;
+    }
+
+    private bool Process(Stream input, string file, State s, HashAlgorithmId hash, string mdName, bool binary,
+        PrivateKey? privateKey, PublicKey? publicKey, byte[]? signature, SignatureOptions sigopts, Stream output)
+    {
+        byte[] data = ReadAll(input);
+        if (signature is not null)
+        {
+            bool ok = Verify(publicKey!, hash, data, signature, sigopts);
+            KeyText.Write(output, ok ? "Verified OK\n" : "Verification failure\n");
+            return ok;
+        }
+
+        byte[] result;
+        string prefix;
+        if (privateKey is not null)
+        {
+            result = Sign(privateKey, hash, data, sigopts);
+            prefix = $"{KeyTypeName(privateKey.Algorithm)}-{mdName}";
+        }
+        else if (s.HmacKey is not null || s.Mac is not null)
+        {
+            result = Hmac(hash, MacKey(s), data);
+            prefix = $"HMAC-{mdName}";
+        }
+        else
+        {
+            using IHash digest = CryptoProviders.Default.CreateHash(hash);
+            digest.Append(data);
+            result = new byte[digest.HashSize];
+            digest.GetHashAndReset(result);
+            prefix = mdName;
+        }
+
+        if (binary)
+        {
+            output.Write(result);
+            return true;
+        }
+
+        string hex = s.Colons ? string.Join(':', result.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))) : Convert.ToHexStringLower(result);
+        KeyText.Write(output, s.Coreutils ? $"{hex} *{file}\n" : $"{prefix}({file})= {hex}\n");
+        return true;
+    }
+
+    private static byte[] Sign(PrivateKey key, HashAlgorithmId hash, byte[] data, SignatureOptions sigopts)
+    {
+        try
+        {
+            return sigopts.Sign(key, hash, data, prehashed: false);
+        }
+        catch (SignatureException e)
+        {
+            throw new CommandException($"Error signing data\n{e.Message}");
+        }
+    }
+
+    private static bool Verify(PublicKey key, HashAlgorithmId hash, byte[] data, byte[] signature, SignatureOptions sigopts)
+    {
+        try
+        {
+            return sigopts.Verify(key, hash, data, signature, prehashed: false);
+        }
+        catch (SignatureException e)
+        {
+            throw new CommandException($"Error verifying data\n{e.Message}");
+        }
+    }
+
+    private static byte[] Hmac(HashAlgorithmId hash, byte[] key, byte[] data)
+    {
+        using IHmac hmac = CryptoProviders.Default.CreateHmac(hash, key);
+        hmac.Append(data);
+        byte[] mac = new byte[hmac.HashSize];
+        hmac.GetHashAndReset(mac);
+        return mac;
+    }
+
+    private static byte[] MacKey(State s)
+    {
+        if (s.Mac is not null && !s.Mac.Equals("HMAC", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CommandException($"MAC algorithm {s.Mac} is not supported by mtls (HMAC only)");
+        }
+
+        byte[]? key = s.HmacKey;
+        foreach (string option in s.MacOpts)
+        {
+            key = option.StartsWith("key:", StringComparison.Ordinal) ? Encoding.UTF8.GetBytes(option[4..])
+                : option.StartsWith("hexkey:", StringComparison.Ordinal) && TryHex(option[7..], out byte[]? hex) ? hex
+                : throw new CommandException($"MAC parameter error \"{option}\"");
+        }
+
+        return key ?? throw new CommandException("MAC parameter error: no key (use -macopt key:KEY or hexkey:HEX)");
+    }
+
+    private static bool TryHex(string text, out byte[]? bytes)
+    {
+        try
+        {
+            bytes = Convert.FromHexString(text);
+            return true;
+        }
+        catch (FormatException)
+        {
+            bytes = null;
+            return false;
+        }
+    }
+
+    private static byte[] ReadSignature(CommandContext context, string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandException($"Error opening signature file {path}");
+        }
+    }
+
+    private static byte[] ReadAll(Stream input)
+    {
+        using var buffer = new MemoryStream();
+        input.CopyTo(buffer, BufferSize);
+        return buffer.ToArray();
+    }
+
+    private static void PrintList(TextWriter output)
+    {
+        var text = new StringBuilder("Supported digests:\n");
+        int count = 0;
+        foreach (string name in s_listed)
+        {
+            if (DigestNames.TryParse(name, out _))
+            {
+                text.Append('-').Append(name.PadRight(26));
+                if (++count % 3 == 0)
+                {
+                    text.Append('\n');
+                }
+            }
+        }
+
+        if (count % 3 != 0)
+        {
+            text.Append('\n');
+        }
+
+        output.Write(text.ToString());
+    }
+
+    private static string KeyTypeName(KeyAlgorithm algorithm) => algorithm switch
+    {
+        KeyAlgorithm.Rsa => "RSA",
+        KeyAlgorithm.RsaPss => "RSA-PSS",
+        KeyAlgorithm.Ec => "EC",
+        KeyAlgorithm.Dsa => "DSA",
+        _ => algorithm.ToString().ToUpperInvariant(),
+    };
+
+    /// <summary>The provider (fetched) name OpenSSL 3.0 prints: <c>SHA2-256</c>, <c>SHA2-512/256</c>, <c>SHA3-256</c>.</summary>
+    internal static string ProviderName(HashAlgorithmId hash) => hash switch
+    {
+        HashAlgorithmId.Md5 => "MD5",
+        HashAlgorithmId.Sha1 => "SHA1",
+        HashAlgorithmId.Sha224 => "SHA2-224",
+        HashAlgorithmId.Sha256 => "SHA2-256",
+        HashAlgorithmId.Sha384 => "SHA2-384",
+        HashAlgorithmId.Sha512 => "SHA2-512",
+        HashAlgorithmId.Sha512_224 => "SHA2-512/224",
+        HashAlgorithmId.Sha512_256 => "SHA2-512/256",
+        HashAlgorithmId.Sha3_224 => "SHA3-224",
+        HashAlgorithmId.Sha3_256 => "SHA3-256",
+        HashAlgorithmId.Sha3_384 => "SHA3-384",
+        _ => "SHA3-512",
+    };
+
+    /// <summary>The legacy short name (<c>OBJ_nid2sn</c>) openssl prints for a digest it did not fetch: <c>SHA256</c>.</summary>
+    internal static string LegacyName(HashAlgorithmId hash) => hash switch
+    {
+        HashAlgorithmId.Sha224 => "SHA224",
+        HashAlgorithmId.Sha256 => "SHA256",
+        HashAlgorithmId.Sha384 => "SHA384",
+        HashAlgorithmId.Sha512 => "SHA512",
+        HashAlgorithmId.Sha512_224 => "SHA512-224",
+        HashAlgorithmId.Sha512_256 => "SHA512-256",
+        _ => ProviderName(hash),
+    };
+
+    private sealed class State
+    {
+        public bool List { get; set; }
+        public string? PassIn { get; set; }
+        public bool Colons { get; set; }
+        public bool Coreutils { get; set; }
+        public string? OutFile { get; set; }
+        public bool? Binary { get; set; }
+        public int? XofLength { get; set; }
+        public string? SignKey { get; set; }
+        public string? VerifyKey { get; set; }
+        public string? PrVerifyKey { get; set; }
+        public List<string> SigOpts { get; } = [];
+        public string? SignatureFile { get; set; }
+        public byte[]? HmacKey { get; set; }
+        public string? Mac { get; set; }
+        public List<string> MacOpts { get; } = [];
+        public HashAlgorithmId? Digest { get; set; }
+        public bool LegacyName { get; set; }
+    }
+}
