@@ -12,6 +12,7 @@ public static class CommandLine
         new GenPkeyCommand(),
         new HelpCommand(),
         new PkeyCommand(),
+        new PkeyutlCommand(),
         new RandCommand(),
         new RsaCommand(),
         new VersionCommand(),

@@ -119,8 +119,9 @@ internal sealed class SignatureOptions
             return SignatureAlgorithm.ForKey(key, key.Algorithm is KeyAlgorithm.Ed25519 or KeyAlgorithm.Ed448 ? null : hash);
         }
 
+        // An RSA-PSS key with nothing asked for follows its own RSASSA-PSS-params; otherwise PSS defaults to a digest-length salt.
         RsaSignaturePadding? padding = !IsPss(key) ? RsaSignaturePadding.Pkcs1
-            : salt is null && _mgf1 is null ? null
+            : salt is null && _mgf1 is null && key.Algorithm == KeyAlgorithm.RsaPss ? null
             : RsaSignaturePadding.Pss(salt ?? SaltDigest, _mgf1);
         return SignatureAlgorithm.ForKey(key, hash, padding);
     }
