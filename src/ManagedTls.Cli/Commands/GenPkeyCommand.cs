@@ -70,7 +70,7 @@ internal sealed class GenPkeyCommand : ICommand
         else
         {
             PrivateKey key = spec.Generate();
-            output = KeyFiles.EncodePrivateKey(key, outDer, traditional: false, outDer ? null : cipher, password);
+            output = KeyFiles.EncodePrivateKey(key, outDer, traditional: outDer, outDer ? null : cipher, password); // DER: i2d_PrivateKey, unencrypted
             textOut = text ? KeyText.Private(key) : null;
         }
 

@@ -95,14 +95,15 @@ internal static class KeyFiles
     /// </summary>
     /// <param name="key">The key.</param>
     /// <param name="der">DER instead of PEM (with a cipher: EncryptedPrivateKeyInfo DER, as <c>openssl rsa</c> writes).</param>
-    /// <param name="traditional">The traditional encoding (PKCS#1, SEC1, DSA) instead of PKCS#8.</param>
+    /// <param name="traditional">The traditional encoding (PKCS#1, SEC1, DSA) instead of PKCS#8; in DER, keys without
+    /// one fall back to PKCS#8 as <c>i2d_PrivateKey</c> does.</param>
     /// <param name="cipher">The PBE cipher name from <see cref="CipherOptions.Parse"/>, or null for plaintext.</param>
     /// <param name="password">The pass phrase; required with a cipher.</param>
     /// <returns>The encoded key.</returns>
     /// <exception cref="CommandException">A cipher without a pass phrase, or -traditional for a key that has no such form.</exception>
     public static byte[] EncodePrivateKey(PrivateKey key, bool der, bool traditional, string? cipher, byte[]? password)
     {
-        if (traditional && KeyEncoder.TraditionalPemLabel(key) == PemLabels.PrivateKey)
+        if (traditional && !der && KeyEncoder.TraditionalPemLabel(key) == PemLabels.PrivateKey)
         {
             // PEM_write_bio_PrivateKey_traditional has no form for Ed25519/Ed448/X25519/X448/RSA-PSS.
             throw new CommandException("Error: the key type has no traditional encoding (unsupported public key type)");

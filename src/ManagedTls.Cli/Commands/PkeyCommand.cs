@@ -117,7 +117,7 @@ internal sealed class PkeyCommand : ICommand
 
             output.Write(pubOut
                 ? KeyFiles.EncodePublicKey(publicKey, outDer)
-                : KeyFiles.EncodePrivateKey(privateKey!, outDer, traditional, cipher, outPass));
+                : KeyFiles.EncodePrivateKey(privateKey!, outDer, traditional || outDer, cipher, outPass)); // 3.0 writes DER with i2d_PrivateKey
         }
 
         if (textPub)

@@ -5,7 +5,7 @@ namespace ManagedTls.Cli;
 /// so that help matches openssl's byte for byte and scripts that pass <c>-provider default</c> keep working.
 /// </summary>
 /// <remarks>
-/// ManagedTls has one built-in implementation and nothing to load: <c>-provider default</c> and <c>-provider base</c>
+/// ManagedTls has one built-in implementation and nothing to load: <c>-provider default</c>, <c>base</c> and <c>legacy</c> (single DES and the PKCS#12 PBEs are built in)
 /// are accepted, any other provider fails as openssl fails to load a missing module; <c>-engine</c> prints openssl's
 /// "Invalid engine" and carries on, as openssl does for an engine it cannot find; <c>-propquery</c>,
 /// <c>-provider-path</c> and <c>-config</c> have nothing to act on and are accepted.
@@ -38,7 +38,7 @@ internal static class ProviderOptions
 
     private static void Load(string name, string verb)
     {
-        if (name is not ("default" or "base"))
+        if (name is not ("default" or "base" or "legacy"))
         {
             throw new CommandException(
                 $"{verb}: unable to load provider {name}\nHint: use -provider-path option or OPENSSL_MODULES environment variable.");

@@ -1,0 +1,149 @@
+// `mtls pkeyutl` against `openssl pkeyutl` (3.0.19): EdDSA signatures (-rawin) and digest signatures cross both ways,
+// derived secrets are equal:
+//   openssl pkeyutl -sign -inkey KEY -rawin -in MSG -out SIG ; openssl pkeyutl -verify -pubin -inkey PUB -rawin -in MSG -sigfile SIG
+//   openssl pkeyutl -derive -inkey KEY -peerkey PEER
+using ManagedTls.Tests.TestSupport;
+
+namespace ManagedTls.Tests.Cli;
+
+public class PkeyutlCommandTests
+{
+    public static TheoryData<string, string[]> SignCases => new()
+    {
+        { "ed25519", ["-rawin"] },
+        { "ed448", ["-rawin"] },
+        { "rsa", ["-rawin", "-digest", "sha256"] },
+        { "rsa", ["-rawin"] },
+        { "rsa", ["-rawin", "-digest", "sha384", "-pkeyopt", "rsa_padding_mode:pss"] },
+        { "ec-p256", ["-rawin", "-digest", "sha256"] },
+        { "ec-p521", ["-rawin", "-digest", "sha512"] },
+        { "dsa", ["-rawin", "-digest", "sha256"] },
+        { "rsa-pss", ["-rawin"] },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(SignCases))]
+    public void Pkeyutl_OurSignature_OpenSslVerifies(string key, string[] flags)
+    {
+        OpenSslPeer.Require();
+        string signature = CliKeyFiles.NewPath("sig");
+
+        ProcessResult sign = Mtls.Run(["pkeyutl", "-sign", "-inkey", CliKeyFiles.Private(key), "-in", CliKeyFiles.Message, "-out", signature, .. flags]);
+
+        sign.ExitCode.ShouldBe(0, sign.Stderr);
+        OpenSslPeer.Run(["pkeyutl", "-verify", "-pubin", "-inkey", CliKeyFiles.Public(key), "-in", CliKeyFiles.Message, "-sigfile", signature, .. flags])
+            .Stdout.ShouldBe("Signature Verified Successfully\n");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(SignCases))]
+    public void Pkeyutl_OpenSslSignature_WeVerifyAndRejectOtherMessage(string key, string[] flags)
+    {
+        OpenSslPeer.Require();
+        string signature = CliKeyFiles.NewPath("sig");
+        OpenSslPeer.Run(["pkeyutl", "-sign", "-inkey", CliKeyFiles.Private(key), "-in", CliKeyFiles.Message, "-out", signature, .. flags]);
+
+        ProcessResult good = Mtls.Run(["pkeyutl", "-verify", "-pubin", "-inkey", CliKeyFiles.Public(key), "-in", CliKeyFiles.Message, "-sigfile", signature, .. flags]);
+        ProcessResult bad = Mtls.Run(["pkeyutl", "-verify", "-inkey", CliKeyFiles.Private(key), "-in", CliKeyFiles.Public(key), "-sigfile", signature, .. flags]);
+
+        good.Stdout.ShouldBe("Signature Verified Successfully\n");
+        good.ExitCode.ShouldBe(0);
+        bad.Stdout.ShouldBe("Signature Verification Failure\n");
+        bad.ExitCode.ShouldBe(1);
+    }
+
+    [SkippableTheory]
+    [InlineData("ed25519")]
+    [InlineData("ed448")]
+    public void Pkeyutl_EdDsaSignature_EqualsOpenSslBytes(string key)
+    {
+        OpenSslPeer.Require();
+        string[] args = ["pkeyutl", "-sign", "-rawin", "-inkey", CliKeyFiles.Private(key), "-in", CliKeyFiles.Message];
+
+        Mtls.Run(args).StdoutBytes.ShouldBe(OpenSslPeer.Run(args).StdoutBytes);
+    }
+
+    [SkippableTheory]
+    [InlineData("ec-p256", "sha256")]
+    [InlineData("rsa", "sha256")]
+    public void Pkeyutl_PrehashedInput_OpenSslVerifies(string key, string digest)
+    {
+        OpenSslPeer.Require();
+        byte[] hash = OpenSslPeer.Run("dgst", "-" + digest, "-binary", CliKeyFiles.Message).StdoutBytes;
+        string hashFile = CliKeyFiles.NewPath("bin");
+        File.WriteAllBytes(hashFile, hash);
+        string signature = CliKeyFiles.NewPath("sig");
+        string[] digestOption = ["-pkeyopt", "digest:" + digest];
+
+        Mtls.Run(["pkeyutl", "-sign", "-inkey", CliKeyFiles.Private(key), "-in", hashFile, "-out", signature, .. digestOption]).ExitCode.ShouldBe(0);
+
+        OpenSslPeer.Run(["pkeyutl", "-verify", "-inkey", CliKeyFiles.Private(key), "-in", hashFile, "-sigfile", signature, .. digestOption])
+            .Stdout.ShouldBe("Signature Verified Successfully\n");
+    }
+
+    [SkippableTheory]
+    [InlineData("x25519", "-hexdump")]
+    [InlineData("x448", "-hexdump")] // 56 bytes: a partial last line
+    [InlineData("ec-p256", null)]
+    [InlineData("ec-p384", "-hexdump")]
+    [InlineData("ec-p521", null)]
+    public void Pkeyutl_Derive_EqualsOpenSsl(string key, string? flag)
+    {
+        OpenSslPeer.Require();
+        string peer = CliKeyFiles.NewPath("pem");
+        string peerPublic = CliKeyFiles.NewPath("pem");
+        string[] algorithm = key.StartsWith("ec-", StringComparison.Ordinal)
+            ? ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:" + key[3..].ToUpperInvariant().Insert(1, "-")]
+            : ["-algorithm", key.ToUpperInvariant()];
+        OpenSslPeer.Run(["genpkey", .. algorithm, "-out", peer]);
+        OpenSslPeer.Run("pkey", "-in", peer, "-pubout", "-out", peerPublic);
+        string[] extra = flag is null ? [] : [flag];
+        string[] args = ["pkeyutl", "-derive", "-inkey", CliKeyFiles.Private(key), "-peerkey", peerPublic, .. extra];
+
+        ProcessResult ours = Mtls.Run(args);
+
+        ours.ExitCode.ShouldBe(0, ours.Stderr);
+        ours.StdoutBytes.ShouldBe(OpenSslPeer.Run(args).StdoutBytes);
+        Mtls.Run(["pkeyutl", "-derive", "-inkey", peer, "-peerkey", CliKeyFiles.Public(key), .. extra]).StdoutBytes.ShouldBe(ours.StdoutBytes);
+    }
+
+    [SkippableFact]
+    public void Pkeyutl_EdDsaWithoutRawin_ErrorInitializingContext()
+    {
+        OpenSslPeer.Require();
+
+        ProcessResult result = Mtls.Run("pkeyutl", "-sign", "-inkey", CliKeyFiles.Private("ed25519"), "-in", CliKeyFiles.Message);
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldStartWith("pkeyutl: Error initializing context\n");
+    }
+
+    [SkippableFact]
+    public void Pkeyutl_DeriveMismatchedPeer_ErrorSettingUpPeerKey()
+    {
+        OpenSslPeer.Require();
+
+        ProcessResult result = Mtls.Run("pkeyutl", "-derive", "-inkey", CliKeyFiles.Private("ec-p256"), "-peerkey", CliKeyFiles.Public("x25519"));
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldStartWith("pkeyutl: Error setting up peer key\n");
+    }
+
+    public static TheoryData<string[], string> UsageErrors => new()
+    {
+        { ["-sign"], "pkeyutl: no private key given (-inkey parameter).\npkeyutl: Use -help for summary.\n" },
+        { ["-sign", "-inkey", "k", "-digest", "sha256"], "pkeyutl: -digest can only be used with -rawin\npkeyutl: Use -help for summary.\n" },
+        { ["-verify", "-inkey", "k"], "pkeyutl: No signature file specified for verify\n" },
+        { ["-bogus"], "pkeyutl: Unknown option: -bogus\npkeyutl: Use -help for summary.\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UsageErrors))]
+    public void Pkeyutl_BadArguments_OpenSslWordingExit1(string[] args, string expected)
+    {
+        ProcessResult result = Mtls.Run(["pkeyutl", .. args]);
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldBe(expected);
+    }
+}
