@@ -74,7 +74,7 @@ internal sealed class DgstCommand : ICommand
         if (keyFile is not null)
         {
             byte[]? password = PasswordSource.Resolve(state.PassIn, context);
-            byte[] keyData = context.ReadInput(keyFile);
+            byte[] keyData = KeyFiles.ReadFile(context, keyFile, state.VerifyKey is not null ? "public key" : "private key");
             if (state.VerifyKey is not null)
             {
                 publicKey = KeyFiles.ReadPublicKey(keyData, "public key", keyFile);
@@ -93,7 +93,7 @@ internal sealed class DgstCommand : ICommand
             mdName = ProviderName(hash); // signing fetches the digest, so openssl prints its provider name
             if (state.VerifyKey is not null || state.PrVerifyKey is not null)
             {
-                signature = ReadSignature(context, state.SignatureFile!);
+                signature = KeyFiles.ReadAuxiliary(state.SignatureFile!, "Error opening signature file");
             }
         }
 
@@ -300,18 +300,6 @@ internal sealed class DgstCommand : ICommand
         {
             bytes = null;
             return false;
-        }
-    }
-
-    private static byte[] ReadSignature(CommandContext context, string path)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CommandException($"Error opening signature file {path}");
         }
     }
 

@@ -54,7 +54,7 @@ internal sealed class GenPkeyCommand : ICommand
 
         byte[]? password = PasswordSource.Resolve(pass, context);
         KeySpec spec = paramFile is not null
-            ? KeySpec.FromParameterFile(context.ReadInput(paramFile), paramFile)
+            ? KeySpec.FromParameterFile(KeyFiles.ReadAuxiliary(paramFile, "Can't open parameter file"), paramFile)
             : KeySpec.ForAlgorithm(algorithm!);
         foreach (string option in pkeyopts)
         {

@@ -25,6 +25,46 @@ internal static class KeyFiles
     /// <returns>The display name.</returns>
     public static string DisplayName(string? path) => path is null or "-" ? "<stdin>" : path;
 
+    /// <summary>Reads a key file (or standard input for null or "-"), failing with openssl's <c>load_key</c> wording.</summary>
+    /// <param name="context">For standard input.</param>
+    /// <param name="path">The path.</param>
+    /// <param name="description">What openssl calls the key ("key", "private key", "public key of Public Key").</param>
+    /// <returns>The bytes.</returns>
+    /// <exception cref="CommandException">The file cannot be opened.</exception>
+    public static byte[] ReadFile(CommandContext context, string? path, string description)
+    {
+        if (path is null or "-")
+        {
+            return context.ReadInput(path);
+        }
+
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandException($"Could not open file or uri for loading {description} from {path}");
+        }
+    }
+
+    /// <summary>Reads an auxiliary file (signature, parameters), failing with <paramref name="failure"/> and the path.</summary>
+    /// <param name="path">The path.</param>
+    /// <param name="failure">openssl's message before the path, e.g. "Can't open signature file".</param>
+    /// <returns>The bytes.</returns>
+    /// <exception cref="CommandException">The file cannot be opened.</exception>
+    public static byte[] ReadAuxiliary(string path, string failure)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandException($"{failure} {path}");
+        }
+    }
+
     /// <summary>Reads a private key, decrypting it with <paramref name="password"/> when it is encrypted.</summary>
     /// <param name="data">The file contents (DER or PEM).</param>
     /// <param name="description">What openssl calls it in the error ("key", "private key").</param>

@@ -84,7 +84,7 @@ internal sealed class PkeyCommand : ICommand
         }
 
         (byte[]? inPass, byte[]? outPass) = PasswordSource.Resolve(passIn, cipher is null ? null : passOut, context);
-        byte[] data = context.ReadInput(inFile);
+        byte[] data = KeyFiles.ReadFile(context, inFile, pubIn ? "public key of Public Key" : "key");
         string source = KeyFiles.DisplayName(inFile);
         PrivateKey? privateKey = null;
         PublicKey publicKey = pubIn

@@ -64,7 +64,7 @@ internal sealed class PkeyutlCommand : ICommand
         }
 
         byte[]? password = PasswordSource.Resolve(s.PassIn, context);
-        byte[] keyData = context.ReadInput(s.KeyFile);
+        byte[] keyData = KeyFiles.ReadFile(context, s.KeyFile, s.PubIn ? "public key" : "private key");
         PrivateKey? privateKey = null;
         PublicKey publicKey = s.PubIn
             ? KeyFiles.ReadPublicKey(keyData, "public key", s.KeyFile)
@@ -90,6 +90,7 @@ internal sealed class PkeyutlCommand : ICommand
             }
         }
 
+        byte[]? signature = s.Operation == Operation.Verify ? KeyFiles.ReadAuxiliary(s.SigFile!, "Can't open signature file") : null;
         byte[] input = context.ReadInput(s.InFile);
         if (s.Reverse)
         {
@@ -104,11 +105,10 @@ internal sealed class PkeyutlCommand : ICommand
         hash ??= sigopts.Digest ?? (s.RawIn ? null : GuessDigest(publicKey, input.Length));
         if (s.Operation == Operation.Verify)
         {
-            byte[] signature = context.ReadInput(s.SigFile);
             bool ok;
             try
             {
-                ok = sigopts.Verify(publicKey, hash, input, signature, prehashed: !s.RawIn);
+                ok = sigopts.Verify(publicKey, hash, input, signature!, prehashed: !s.RawIn);
             }
             catch (Exception e) when (e is SignatureException or ArgumentException)
             {
@@ -222,7 +222,16 @@ internal sealed class PkeyutlCommand : ICommand
             throw new CommandException("Key derivation failed\nno peer key given (-peerkey)");
         }
 
-        PublicKey peer = KeyFiles.ReadPublicKey(context.ReadInput(s.PeerFile), "peer key", s.PeerFile);
+        PublicKey peer;
+        try
+        {
+            peer = KeyFiles.ReadPublicKey(KeyFiles.ReadFile(context, s.PeerFile, "public key of peer key"), "public key of peer key", s.PeerFile);
+        }
+        catch (CommandException e)
+        {
+            throw new CommandException($"{e.Message}\nError reading peer key {s.PeerFile}\n{Name}: Error setting up peer key");
+        }
+
         (KeyAgreementAlgorithmId algorithm, byte[] privateKey, byte[] peerKey) = (key, peer) switch
         {
             (EcxPrivateKey x, EcxPublicKey p) when x.Algorithm == p.Algorithm && x.Algorithm is KeyAlgorithm.X25519 or KeyAlgorithm.X448 =>

@@ -61,7 +61,7 @@ internal sealed class RsaCommand : ICommand
         }
 
         (byte[]? inPass, byte[]? outPass) = PasswordSource.Resolve(passIn, passOut, context);
-        byte[] data = context.ReadInput(inFile);
+        byte[] data = KeyFiles.ReadFile(context, inFile, pubIn != 0 ? "public key" : "private key");
         string source = KeyFiles.DisplayName(inFile);
         RsaPrivateKey? privateKey = null;
         RsaPublicKey publicKey;
