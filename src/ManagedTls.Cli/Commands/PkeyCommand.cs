@@ -19,34 +19,8 @@ internal sealed class PkeyCommand : ICommand
 
     public int Run(ReadOnlySpan<string> args, CommandContext context)
     {
-        string? inFile = null, outFile = null, passIn = null, passOut = null, cipher = null;
-        bool outDer = false, pubIn = false, pubOut = false, textPub = false, text = false, noOut = false;
-        bool traditional = false, check = false, pubCheck = false;
-        EcPointFormat? pointFormat = null;
-        bool? explicitParameters = null;
-        var options = new WildcardOptions(Name)
-            .Section("General")
-            .Engine(context)
-            .Providers(Name)
-            .Flag("check", "Check key consistency", () => check = true)
-            .Flag("pubcheck", "Check public key consistency", () => pubCheck = true)
-            .Section("Input")
-            .Value("in", "val", "Input key", v => inFile = v)
-            .Value("inform", "format", "Key input format (ENGINE, other values ignored)", v => FormatOption.IsDer("inform", v, Name))
-            .Value("passin", "val", "Key input pass phrase source", v => passIn = v)
-            .Flag("pubin", "Read only public components from key input", () => pubIn = pubOut = true)
-            .Section("Output")
-            .Value("out", "outfile", "Output file for encoded and/or text output", v => outFile = v)
-            .Value("outform", "PEM|DER", "Output encoding format (DER or PEM)", v => outDer = FormatOption.IsDer("outform", v, Name))
-            .Wildcard("Any supported cipher to be used for encryption", name => (cipher = CipherOptions.Parse(name, Name)) is not null)
-            .Value("passout", "val", "Output PEM file pass phrase source", v => passOut = v)
-            .Flag("traditional", "Use traditional format for private key PEM output", () => traditional = true)
-            .Flag("pubout", "Restrict encoded output to public components", () => pubOut = true)
-            .Flag("noout", "Do not output the key in encoded form", () => noOut = true)
-            .Flag("text", "Output key components in plaintext", () => text = true)
-            .Flag("text_pub", "Output only public key components in text form", () => textPub = true)
-            .Value("ec_conv_form", "val", "Specifies the EC point conversion form in the encoding", v => pointFormat = ParsePointFormat(v))
-            .Value("ec_param_enc", "val", "Specifies the way the EC parameters are encoded", v => explicitParameters = ParseParameterEncoding(v));
+        var s = new Settings();
+        WildcardOptions options = Declare(s, context);
         options.Parse(args, context.Error);
         if (options.Set.HelpRequested)
         {
@@ -58,48 +32,23 @@ internal sealed class PkeyCommand : ICommand
             throw new CommandException($"{Name}: Use -help for summary.");
         }
 
-        if (text && textPub)
-        {
-            context.Error.WriteLine("Warning: The -text option is ignored with -text_pub");
-        }
-
-        if (traditional && (noOut || outDer))
-        {
-            context.Error.WriteLine("Warning: The -traditional is ignored since there is no PEM output");
-        }
-
-        if (!textPub && pubOut && text)
-        {
-            text = false;
-            textPub = true;
-        }
-
-        if (cipher is null && passOut is not null)
-        {
-            context.Error.WriteLine("Warning: The -passout option is ignored without a cipher option");
-        }
-        else if (cipher is not null && (noOut || outDer))
-        {
-            throw new CommandException("Error: Cipher options are supported only for PEM output");
-        }
-
-        (byte[]? inPass, byte[]? outPass) = PasswordSource.Resolve(passIn, cipher is null ? null : passOut, context);
-        byte[] data = KeyFiles.ReadFile(context, inFile, pubIn ? "public key of Public Key" : "key");
-        string source = KeyFiles.DisplayName(inFile);
+        Reconcile(s, context.Error);
+        (byte[]? inPass, byte[]? outPass) = PasswordSource.Resolve(s.PassIn, s.Cipher is null ? null : s.PassOut, context);
+        byte[] data = KeyFiles.ReadFile(context, s.InFile, s.PubIn ? "public key of Public Key" : "key");
+        string source = KeyFiles.DisplayName(s.InFile);
         PrivateKey? privateKey = null;
-        PublicKey publicKey = pubIn
+        PublicKey publicKey = s.PubIn
             ? KeyFiles.ReadPublicKey(data, "key of Public Key", source)
             : (privateKey = KeyFiles.ReadPrivateKey(data, "key", source, inPass)).PublicKey;
-
-        if (pointFormat is not null || explicitParameters is not null)
+        if (s.PointFormat is not null || s.ExplicitParameters is not null)
         {
-            publicKey = ApplyEcOptions(publicKey, privateKey, pointFormat, explicitParameters == true, pubOut);
+            publicKey = ApplyEcOptions(publicKey, privateKey, s.PointFormat, s.ExplicitParameters == true, s.PubOut);
         }
 
-        using Stream output = context.OpenOutput(outFile);
-        if (check || pubCheck)
+        using Stream output = context.OpenOutput(s.OutFile);
+        if (s.Check || s.PubCheck)
         {
-            KeyCheck.Result result = check && privateKey is not null ? KeyCheck.Check(privateKey) : KeyCheck.CheckPublic(publicKey);
+            KeyCheck.Result result = s.Check && privateKey is not null ? KeyCheck.Check(privateKey) : KeyCheck.CheckPublic(publicKey);
             if (!result.IsValid)
             {
                 throw new CommandException("Key is invalid\n" + string.Join('\n', result.Problems));
@@ -108,28 +57,87 @@ internal sealed class PkeyCommand : ICommand
             KeyText.Write(output, "Key is valid\n");
         }
 
-        if (!noOut)
+        Write(s, output, privateKey, publicKey, outPass);
+        return 0;
+    }
+
+    private WildcardOptions Declare(Settings s, CommandContext context) => new WildcardOptions(Name)
+        .Section("General")
+        .Engine(context)
+        .Providers(Name)
+        .Flag("check", "Check key consistency", () => s.Check = true)
+        .Flag("pubcheck", "Check public key consistency", () => s.PubCheck = true)
+        .Section("Input")
+        .Value("in", "val", "Input key", v => s.InFile = v)
+        .Value("inform", "format", "Key input format (ENGINE, other values ignored)", v => FormatOption.IsDer("inform", v, Name))
+        .Value("passin", "val", "Key input pass phrase source", v => s.PassIn = v)
+        .Flag("pubin", "Read only public components from key input", () => s.PubIn = s.PubOut = true)
+        .Section("Output")
+        .Value("out", "outfile", "Output file for encoded and/or text output", v => s.OutFile = v)
+        .Value("outform", "PEM|DER", "Output encoding format (DER or PEM)", v => s.OutDer = FormatOption.IsDer("outform", v, Name))
+        .Wildcard("Any supported cipher to be used for encryption", name => (s.Cipher = CipherOptions.Parse(name, Name)) is not null)
+        .Value("passout", "val", "Output PEM file pass phrase source", v => s.PassOut = v)
+        .Flag("traditional", "Use traditional format for private key PEM output", () => s.Traditional = true)
+        .Flag("pubout", "Restrict encoded output to public components", () => s.PubOut = true)
+        .Flag("noout", "Do not output the key in encoded form", () => s.NoOut = true)
+        .Flag("text", "Output key components in plaintext", () => s.Text = true)
+        .Flag("text_pub", "Output only public key components in text form", () => s.TextPub = true)
+        .Value("ec_conv_form", "val", "Specifies the EC point conversion form in the encoding", v => s.PointFormat = ParsePointFormat(v))
+        .Value("ec_param_enc", "val", "Specifies the way the EC parameters are encoded", v => s.ExplicitParameters = ParseParameterEncoding(v));
+
+    /// <summary>openssl's post-parse checks and warnings, in its order.</summary>
+    private static void Reconcile(Settings s, TextWriter error)
+    {
+        if (s.Text && s.TextPub)
         {
-            if (outDer && (text || textPub))
+            error.WriteLine("Warning: The -text option is ignored with -text_pub");
+        }
+
+        if (s.Traditional && (s.NoOut || s.OutDer))
+        {
+            error.WriteLine("Warning: The -traditional is ignored since there is no PEM output");
+        }
+
+        if (!s.TextPub && s.PubOut && s.Text)
+        {
+            s.Text = false;
+            s.TextPub = true; // -pubout -text is -text_pub
+        }
+
+        if (s.Cipher is null && s.PassOut is not null)
+        {
+            error.WriteLine("Warning: The -passout option is ignored without a cipher option");
+        }
+        else if (s.Cipher is not null && (s.NoOut || s.OutDer))
+        {
+            throw new CommandException("Error: Cipher options are supported only for PEM output");
+        }
+    }
+
+    /// <summary>The encoded key (unless -noout), then the text form, as openssl orders them.</summary>
+    private static void Write(Settings s, Stream output, PrivateKey? privateKey, PublicKey publicKey, byte[]? outPass)
+    {
+        if (!s.NoOut)
+        {
+            if (s.OutDer && (s.Text || s.TextPub))
             {
                 throw new CommandException("Error: Text output cannot be combined with DER output");
             }
 
-            output.Write(pubOut
-                ? KeyFiles.EncodePublicKey(publicKey, outDer)
-                : KeyFiles.EncodePrivateKey(privateKey!, outDer, traditional || outDer, cipher, outPass)); // 3.0 writes DER with i2d_PrivateKey
+            // OpenSSL 3.0 writes private DER with i2d_PrivateKey: the traditional form where one exists.
+            output.Write(s.PubOut
+                ? KeyFiles.EncodePublicKey(publicKey, s.OutDer)
+                : KeyFiles.EncodePrivateKey(privateKey!, s.OutDer, s.Traditional || s.OutDer, s.Cipher, outPass));
         }
 
-        if (textPub)
+        if (s.TextPub)
         {
             KeyText.Write(output, KeyText.Public(publicKey));
         }
-        else if (text)
+        else if (s.Text)
         {
             KeyText.Write(output, KeyText.Private(privateKey!));
         }
-
-        return 0;
     }
 
     private static EcPointFormat ParsePointFormat(string value) => value switch
@@ -166,5 +174,25 @@ internal sealed class PkeyCommand : ICommand
         }
 
         return format is null ? ec : ec.WithPointFormat(format.Value);
+    }
+
+    private sealed class Settings
+    {
+        public string? InFile { get; set; }
+        public string? OutFile { get; set; }
+        public string? PassIn { get; set; }
+        public string? PassOut { get; set; }
+        public string? Cipher { get; set; }
+        public bool OutDer { get; set; }
+        public bool PubIn { get; set; }
+        public bool PubOut { get; set; }
+        public bool TextPub { get; set; }
+        public bool Text { get; set; }
+        public bool NoOut { get; set; }
+        public bool Traditional { get; set; }
+        public bool Check { get; set; }
+        public bool PubCheck { get; set; }
+        public EcPointFormat? PointFormat { get; set; }
+        public bool? ExplicitParameters { get; set; }
     }
 }
