@@ -64,53 +64,12 @@ internal sealed class DgstCommand : ICommand
             throw new CommandException("No signature to verify: use the -signature option");
         }
 
-        HashAlgorithmId hash = state.Digest ?? HashAlgorithmId.Sha256;
-        string mdName = state.Digest is null || state.LegacyName ? LegacyName(hash) : ProviderName(hash);
-        bool binary = state.Binary ?? keyFile is not null;
-
-        PrivateKey? privateKey = null;
-        PublicKey? publicKey = null;
-        byte[]? signature = null;
-        if (keyFile is not null)
-        {
-            byte[]? password = PasswordSource.Resolve(state.PassIn, context);
-            byte[] keyData = KeyFiles.ReadFile(context, keyFile, state.VerifyKey is not null ? "public key" : "private key");
-            if (state.VerifyKey is not null)
-            {
-                publicKey = KeyFiles.ReadPublicKey(keyData, "public key", keyFile);
-            }
-            else
-            {
-                privateKey = KeyFiles.ReadPrivateKey(keyData, "private key", keyFile, password);
-                publicKey = privateKey.PublicKey;
-            }
-
-            if (publicKey.Algorithm is KeyAlgorithm.Ed25519 or KeyAlgorithm.Ed448 or KeyAlgorithm.X25519 or KeyAlgorithm.X448)
-            {
-                throw new CommandException("Key type not supported for this operation");
-            }
-
-            mdName = ProviderName(hash); // signing fetches the digest, so openssl prints its provider name
-            if (state.VerifyKey is not null || state.PrVerifyKey is not null)
-            {
-                signature = KeyFiles.ReadAuxiliary(state.SignatureFile!, "Error opening signature file");
-            }
-        }
-
-        var sigopts = new SignatureOptions();
-        foreach (string option in state.SigOpts)
-        {
-            if (keyFile is null || publicKey is not RsaPublicKey || !sigopts.TrySet(option))
-            {
-                throw new CommandException($"Signature parameter error \"{option}\"");
-            }
-        }
-
+        Job job = Prepare(state, keyFile, context);
         using Stream output = context.OpenOutput(state.OutFile);
         var files = options.Set.Positionals;
         if (files.Count == 0)
         {
-            return Process(context.In, "stdin", state, hash, mdName, binary, privateKey, publicKey, signature, sigopts, output) ? 0 : 1;
+            return Process(context.In, "stdin", state, job, output) ? 0 : 1;
         }
 
         int result = 0;
@@ -124,20 +83,64 @@ internal sealed class DgstCommand : ICommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 context.Error.WriteLine($"{file}: {(e is UnauthorizedAccessException ? "Permission denied" : "No such file or directory")}");
-                result = 1;
+                result = 1; // openssl goes on with the next file and exits 1
                 continue;
             }
 
             using (stream)
             {
-                if (!Process(stream, file, state, hash, mdName, binary, privateKey, publicKey, signature, sigopts, output))
-                {
-                    result = 1;
-                }
+                result |= Process(stream, file, state, job, output) ? 0 : 1;
             }
         }
 
         return result;
+    }
+
+    /// <summary>Loads the key and signature, if any, and settles the digest and how results are printed.</summary>
+    private static Job Prepare(State state, string? keyFile, CommandContext context)
+    {
+        HashAlgorithmId hash = state.Digest ?? HashAlgorithmId.Sha256;
+        var job = new Job
+        {
+            Hash = hash,
+            MdName = state.Digest is null || state.LegacyName ? LegacyName(hash) : ProviderName(hash),
+            Binary = state.Binary ?? keyFile is not null,
+        };
+        if (keyFile is not null)
+        {
+            byte[]? password = PasswordSource.Resolve(state.PassIn, context);
+            byte[] keyData = KeyFiles.ReadFile(context, keyFile, state.VerifyKey is not null ? "public key" : "private key");
+            if (state.VerifyKey is not null)
+            {
+                job.PublicKey = KeyFiles.ReadPublicKey(keyData, "public key", keyFile);
+            }
+            else
+            {
+                job.PrivateKey = KeyFiles.ReadPrivateKey(keyData, "private key", keyFile, password);
+                job.PublicKey = job.PrivateKey.PublicKey;
+            }
+
+            if (job.PublicKey.Algorithm is KeyAlgorithm.Ed25519 or KeyAlgorithm.Ed448 or KeyAlgorithm.X25519 or KeyAlgorithm.X448)
+            {
+                throw new CommandException("Key type not supported for this operation");
+            }
+
+            job.MdName = ProviderName(hash); // signing fetches the digest, so openssl prints its provider name
+            if (state.VerifyKey is not null || state.PrVerifyKey is not null)
+            {
+                job.Signature = KeyFiles.ReadAuxiliary(state.SignatureFile!, "Error opening signature file");
+            }
+        }
+
+        foreach (string option in state.SigOpts)
+        {
+            if (job.PublicKey is not RsaPublicKey || !job.SignatureOptions.TrySet(option))
+            {
+                throw new CommandException($"Signature parameter error \"{option}\"");
+            }
+        }
+
+        return job;
     }
 
     private WildcardOptions Declare(State s, CommandContext context) => new WildcardOptions(Name, "[file...]")
@@ -195,9 +198,11 @@ internal sealed class DgstCommand : ICommand
         return true;
     }
 
-    private bool Process(Stream input, string file, State s, HashAlgorithmId hash, string mdName, bool binary,
-        PrivateKey? privateKey, PublicKey? publicKey, byte[]? signature, SignatureOptions sigopts, Stream output)
+    private static bool Process(Stream input, string file, State s, Job job, Stream output)
     {
+        (HashAlgorithmId hash, string mdName, bool binary) = (job.Hash, job.MdName, job.Binary);
+        (PrivateKey? privateKey, PublicKey? publicKey, byte[]? signature, SignatureOptions sigopts) =
+            (job.PrivateKey, job.PublicKey, job.Signature, job.SignatureOptions);
         byte[] data = ReadAll(input);
         if (signature is not null)
         {
@@ -371,6 +376,18 @@ internal sealed class DgstCommand : ICommand
         HashAlgorithmId.Sha512_256 => "SHA512-256",
         _ => ProviderName(hash),
     };
+
+    /// <summary>What to do with each input, settled once before the first file.</summary>
+    private sealed class Job
+    {
+        public HashAlgorithmId Hash { get; init; }
+        public required string MdName { get; set; }
+        public bool Binary { get; init; }
+        public PrivateKey? PrivateKey { get; set; }
+        public PublicKey? PublicKey { get; set; }
+        public byte[]? Signature { get; set; }
+        public SignatureOptions SignatureOptions { get; } = new();
+    }
 
     private sealed class State
     {
