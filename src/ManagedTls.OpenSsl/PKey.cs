@@ -145,7 +145,7 @@ public sealed class PKey
         Set(KeyGenerator.GenerateEc(curve));
     }
 
-    /// <summary>Returns the key size in bits (<c>bits()</c>, <c>EVP_PKEY_bits</c>): the modulus for RSA, p for DSA, the order for EC, 253/456/253/448 for Ed25519/Ed448/X25519/X448; 0 when empty.</summary>
+    /// <summary>Returns the key size in bits (<c>bits()</c>, <c>EVP_PKEY_bits</c>): the modulus for RSA, p for DSA, the order for EC, 256/456/253/448 for Ed25519/Ed448/X25519/X448 (OpenSSL's values); 0 when empty.</summary>
     /// <returns>The number of bits.</returns>
     public int Bits() => _privateKey?.Bits ?? _publicKey?.Bits ?? 0;
 
