@@ -38,6 +38,12 @@ public static partial class Crypto
             throw CryptoErrors.OperationNotSupported("EVP_SignFinal");
         }
 
+        if (key is RsaPrivateKey { Algorithm: KeyAlgorithm.Rsa } rsa && DigestInfoLength(hash) + 11 > rsa.Modulus.Length)
+        {
+            // RFC 8017 §9.2 step 3: emLen < tLen + 11 → "intended encoded message length too short".
+            throw new CryptoException("rsa routines", "RSA_sign", "digest too big for rsa key");
+        }
+
         try
         {
             return Signer.Sign(key, data, hash);
@@ -94,6 +100,18 @@ public static partial class Crypto
 
     private static bool CanHashAndSign(KeyAlgorithm algorithm) =>
         algorithm is KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss or KeyAlgorithm.Dsa or KeyAlgorithm.Ec;
+
+    /// <summary>The DER DigestInfo length (RFC 8017 §9.2 note 1): a 15-byte prefix for SHA-1, 18 for MD5, 19 for SHA-2/SHA-3.</summary>
+    private static int DigestInfoLength(HashAlgorithmId hash)
+    {
+        using IHash h = CryptoProviders.Default.CreateHash(hash);
+        return h.HashSize + hash switch
+        {
+            HashAlgorithmId.Sha1 => 15,
+            HashAlgorithmId.Md5 => 18,
+            _ => 19,
+        };
+    }
 
     private static HashAlgorithmId ParseDigest(string digest)
     {
