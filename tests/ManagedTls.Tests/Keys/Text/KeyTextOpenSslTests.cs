@@ -4,6 +4,7 @@
 //   openssl pkey -in F [-inform DER] -text -noout        vs KeyTextFormatter.FormatPrivateKey
 //   openssl pkey -in F [-inform DER] -text_pub -noout    vs KeyTextFormatter.FormatPublicKey(private.PublicKey)
 //   openssl pkey -pubin -in P [-inform DER] -text -noout vs KeyTextFormatter.FormatPublicKey
+//                                                         (P: SPKI, compressed-point SPKI, PKCS#1 RSA PUBLIC KEY)
 //   openssl rsa -in F -text -noout / openssl rsa -pubin -in P -text -noout    (RSA and RSA-PSS)
 //   openssl ec -in F -text -noout / openssl ec -pubin -in P -text -noout      (EC; "read EC key" goes to stderr)
 //   openssl req -x509 -new -key F -subj /CN=keytext -days 1 | openssl x509 -text -noout   (indent 16)
@@ -96,6 +97,11 @@ public class KeyTextOpenSslTests(OpenSslKeyFixture fixture, KeyTextExtraKeys ext
             {
                 privateFiles.AddRange(["compressed.pem", "pkcs8-compressed.der"]);
                 publicFiles.Add("spki-compressed.der");
+            }
+
+            if (spec.IsRsa)
+            {
+                publicFiles.AddRange(["rsapub.pem", "rsapub.der"]);
             }
 
             foreach (KeyTextCase c in KeyTextCases.ForPrivate(spec.Name, spec.Algorithm, privateFiles.Select(f => fixture.PathOf(spec.Name, f))))
