@@ -8,6 +8,7 @@
 //   openssl rsa -in F -text -noout / openssl rsa -pubin -in P -text -noout    (RSA and RSA-PSS)
 //   openssl ec -in F -text -noout / openssl ec -pubin -in P -text -noout      (EC; "read EC key" goes to stderr)
 //   openssl req -x509 -new -key F -subj /CN=keytext -days 1 | openssl x509 -text -noout   (indent 16)
+using ManagedTls.Asn1;
 using ManagedTls.Keys;
 using ManagedTls.Tests.TestSupport;
 using Xunit.Abstractions;
@@ -85,6 +86,39 @@ public class KeyTextOpenSslTests(OpenSslKeyFixture fixture, KeyTextExtraKeys ext
 
         start.ShouldBeGreaterThan(0);
         actual.ShouldBe(expected);
+    }
+
+    [SkippableTheory]
+    [InlineData("prime256v1")]
+    [InlineData("secp521r1")]
+    [InlineData("brainpoolP256t1")]
+    public void FormatPrivateKey_EcPkcs8WithoutPublicKey_DerivedPointMatchesOpenSsl(string key)
+    {
+        // PKCS#8 whose SEC1 ECPrivateKey has neither [0] parameters nor [1] publicKey: both sides derive d·G.
+        var original = (EcPrivateKey)KeyDecoder.DecodePrivateKey(fixture.Read(key, "orig.pem"));
+        using var writer = new DerWriter();
+        using (writer.PushSequence())
+        {
+            writer.WriteInteger(0);
+            using (writer.PushSequence())
+            {
+                writer.WriteObjectIdentifier("1.2.840.10045.2.1");
+                writer.WriteObjectIdentifier(original.Curve.Oid);
+            }
+
+            using (writer.PushOctetString())
+            using (writer.PushSequence())
+            {
+                writer.WriteInteger(1);
+                writer.WriteOctetString(original.Scalar.Span);
+            }
+        }
+
+        byte[] der = writer.ToArray();
+        string expected = OpenSslPeer.RunWithInput(der, "pkey", "-inform", "DER", "-text", "-noout").Stdout;
+
+        KeyTextFormatter.FormatPrivateKey(KeyDecoder.DecodePrivateKey(der)).ShouldBe(expected);
+        expected.ShouldBe(OpenSslPeer.Run("pkey", "-in", fixture.PathOf(key, "orig.pem"), "-text", "-noout").Stdout);
     }
 
     private IEnumerable<KeyTextCase> FixtureCases()
