@@ -18,8 +18,8 @@ namespace ManagedTls.Tests.Keys.Text;
 /// <summary>One comparison: an openssl command line and the function producing our text for the same input.</summary>
 public sealed record KeyTextCase(string Name, string[] OpenSslArgs, Func<byte[], string> Format, string File);
 
+[Collection(KeyTextCollection.Name)]
 public class KeyTextOpenSslTests(OpenSslKeyFixture fixture, KeyTextExtraKeys extras, ITestOutputHelper output)
-    : IClassFixture<OpenSslKeyFixture>, IClassFixture<KeyTextExtraKeys>
 {
     [SkippableFact]
     public void Format_EveryOpenSslKeyAndCommand_IdenticalToOpenSsl()

@@ -9,7 +9,8 @@ using ManagedTls.Tests.TestSupport;
 
 namespace ManagedTls.Tests.Keys.Text;
 
-public class RsaPrintTests(OpenSslKeyFixture fixture, KeyTextExtraKeys extras) : IClassFixture<OpenSslKeyFixture>, IClassFixture<KeyTextExtraKeys>
+[Collection(KeyTextCollection.Name)]
+public class RsaPrintTests(OpenSslKeyFixture fixture, KeyTextExtraKeys extras)
 {
     private const string Script = """
         import ctypes, sys
