@@ -63,6 +63,9 @@ public class KeyDecoderTests
         { "RSA zero exponent", Spki(w => AlgorithmIdentifier(w, "1.2.840.113549.1.1.1", withNull: true), RsaPublic(s_n, [0x00])), KeyFormatError.InvalidKey },
         { "RSA with non-NULL parameters", Spki(w => EcAlgorithm(w, "1.2.840.113549.1.1.1"), RsaPublic(s_n, s_e)), KeyFormatError.InvalidParameters },
         { "PKCS#1 RSA public key, even modulus", RsaPublic([0x0C, 0xA2], s_e), KeyFormatError.InvalidKey },
+        { "RSA modulus over 16384 bits (OpenSSL's cap)", RsaPublic([0x01, .. Enumerable.Repeat((byte)0xFF, 2048)], s_e), KeyFormatError.InvalidKey },
+        { "DSA p over 10000 bits (OpenSSL's cap)", Spki(w => DsaAlgorithm(w, [0x01, .. Enumerable.Repeat((byte)0xFF, 1250)]), Der(w => w.WriteInteger(5))), KeyFormatError.InvalidKey },
+        { "DSA without parameters", Spki(w => AlgorithmIdentifier(w, "1.2.840.10040.4.1"), Der(w => w.WriteInteger(5))), KeyFormatError.InvalidParameters },
         { "Trailing byte after SPKI", [.. Spki(w => AlgorithmIdentifier(w, "1.3.101.112"), new byte[32]), 0x00], KeyFormatError.MalformedDer },
     };
 
@@ -217,6 +220,20 @@ public class KeyDecoderTests
         {
             w.WriteObjectIdentifier(curveOrOid.StartsWith("1.2.840.113549", StringComparison.Ordinal) ? curveOrOid : "1.2.840.10045.2.1");
             w.WriteObjectIdentifier(curveOrOid.StartsWith("1.2.840.113549", StringComparison.Ordinal) ? "1.2.840.10045.3.1.7" : curveOrOid);
+        }
+    }
+
+    private static void DsaAlgorithm(DerWriter w, byte[] p)
+    {
+        using (w.PushSequence())
+        {
+            w.WriteObjectIdentifier("1.2.840.10040.4.1");
+            using (w.PushSequence())
+            {
+                w.WriteIntegerUnsigned(p);
+                w.WriteInteger(11);
+                w.WriteInteger(4);
+            }
         }
     }
 

@@ -311,6 +311,22 @@ public class KeyOpenSslInteropTests(OpenSslKeyFixture fixture) : IClassFixture<O
     }
 
     [SkippableTheory]
+    [InlineData("prime256v1", "orig.pem")]
+    [InlineData("ed25519", "pkcs8.pem")]
+    [InlineData("dsa1024", "trad.pem")]
+    public void DecodePrivateKey_PemCutBeforeEndLine_ThrowsKeyFormatException(string key, string file)
+    {
+        byte[] pem = fixture.Read(key, file);
+        string text = System.Text.Encoding.ASCII.GetString(pem);
+        int end = text.LastIndexOf("-----END ", StringComparison.Ordinal) + "-----END ".Length;
+
+        for (int length = 0; length < end; length++)
+        {
+            Should.Throw<KeyFormatException>(() => KeyDecoder.DecodePrivateKey(pem.AsSpan(0, length)), $"prefix of {length} bytes");
+        }
+    }
+
+    [SkippableTheory]
     [MemberData(nameof(AllKeys))]
     public void DecodePublicKey_EveryProperPrefix_ThrowsKeyFormatException(string key)
     {
