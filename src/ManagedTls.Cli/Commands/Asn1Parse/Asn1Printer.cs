@@ -40,6 +40,9 @@ internal sealed class Asn1Printer
         _dump = dump;
     }
 
+    /// <summary>After a failed <see cref="Print"/>: the error OpenSSL would queue (reason code and text), if any.</summary>
+    public string? ErrorText { get; private set; }
+
     /// <summary>ASN1_tag2str.</summary>
     public static string TagName(int tag) => tag is >= 0 and <= 30 ? s_tagNames[tag] : "(unknown)";
 
@@ -68,6 +71,7 @@ internal sealed class Asn1Printer
             OpenSslHeader h = OpenSslHeader.Read(all[p..], length);
             if (h.IsError)
             {
+                ErrorText = h.ErrorText;
                 Write("Error in encoding\n");
                 goto End;
             }
