@@ -89,10 +89,31 @@ public ref partial struct DerReader
     /// <returns>The decoded text.</returns>
     /// <exception cref="ArgumentException"><paramref name="stringType"/> is not one of the supported universal string types.</exception>
     /// <exception cref="DecodeException">Wrong tag or a character outside the type's repertoire (<see cref="DecodeError.InvalidString"/>).</exception>
-    /// <remarks>PrintableString also admits <c>*</c> and <c>&amp;</c>, which real CA names use (as Go's crypto/x509 does); see docs/decisions/0002-der-leniency.md.</remarks>
+    /// <remarks>In BER mode a constructed string (OCTET STRING segments) is joined first.
+    /// PrintableString also admits <c>*</c> and <c>&amp;</c>, which real CA names use (as Go's crypto/x509 does); see docs/decisions/0002-der-leniency.md.</remarks>
     public string ReadCharacterString(Asn1Tag stringType, Asn1Tag? tag = null)
     {
-        ReadOnlySpan<byte> content = ReadCharacterStringBytes(stringType, tag);
+        ReadOnlySpan<byte> content;
+        Asn1Tag expected = tag ?? stringType;
+        if (_options.Mode == DerMode.Ber && IsCharacterStringType(stringType.TagValue) && stringType.TagClass == TagClass.Universal &&
+            HasData && PeekHeader() is { Tag.IsConstructed: true } header && header.Tag.HasSameClassAndValue(expected))
+        {
+            // X.690 §8.23.6: a constructed string is a series of OCTET STRING segments.
+            DerReader child = ReadSequence(expected.AsConstructed());
+            var joined = new MemoryStream();
+            CollectOctetSegments(ref child, joined);
+            content = joined.ToArray();
+            int bad = FindInvalidCharacter(stringType.TagValue, content);
+            if (bad >= 0)
+            {
+                throw new DecodeException(DecodeError.InvalidString, header.Offset, "invalid characters in a constructed string");
+            }
+        }
+        else
+        {
+            content = ReadCharacterStringBytes(stringType, tag);
+        }
+
         return stringType.TagValue switch
         {
             12 => Encoding.UTF8.GetString(content),

@@ -198,11 +198,15 @@ public sealed partial class DerWriter : IDisposable
             previous = current;
         }
 
-        if (sorted)
+        if (!sorted)
         {
-            return;
+            Reorder(start, length);
         }
+    }
 
+    // Separate method: the sort comparer's closure would otherwise be allocated on every SortSetOf call.
+    private void Reorder(int start, int length)
+    {
         var ranges = new List<(int Start, int Length)>();
         var reader = new DerReader(_buffer.AsSpan(start, length), DerMode.Ber);
         int pos = 0;
@@ -211,11 +215,6 @@ public sealed partial class DerWriter : IDisposable
             int n = reader.ReadEncodedValue().Length;
             ranges.Add((pos, n));
             pos += n;
-        }
-
-        if (ranges.Count < 2)
-        {
-            return;
         }
 
         byte[] copy = ArrayPool<byte>.Shared.Rent(length);

@@ -214,6 +214,53 @@ public sealed partial class DerCorpusTests
         }
     }
 
+    [SkippableFact]
+    public void Reencode_WholeCertificate_AllocatesOnlyTheWriter()
+    {
+        byte[] der = CertificateCorpus.Require()[0].Der;
+        byte[] output = new byte[der.Length];
+        Reencode(der, output); // warm up (JIT, pool)
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            Reencode(der, output);
+        }
+
+        long perCertificate = (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
+        output.ShouldBe(der);
+        perCertificate.ShouldBeLessThanOrEqualTo(200); // the DerWriter object and its scope stack; the buffer is pooled
+
+        static void Reencode(byte[] data, byte[] destination)
+        {
+            using var writer = new DerWriter();
+            var reader = new DerReader(data);
+            Copy(ref reader, writer);
+            reader.ExpectEmpty();
+            writer.TryEncode(destination, out _);
+        }
+
+        static void Copy(ref DerReader reader, DerWriter writer)
+        {
+            while (reader.HasData)
+            {
+                Asn1Tag tag = reader.PeekTag();
+                if (tag.IsConstructed)
+                {
+                    bool isSet = tag == Asn1Tag.SetOf;
+                    DerReader child = isSet ? reader.ReadSetOf() : reader.ReadSequence(tag);
+                    using (isSet ? writer.PushSetOf() : writer.PushSequence(tag))
+                    {
+                        Copy(ref child, writer);
+                    }
+                }
+                else
+                {
+                    writer.WritePrimitive(tag, reader.ReadContent(out _));
+                }
+            }
+        }
+    }
+
     private static byte[] MakeCertificate(string serial)
     {
         OpenSslPeer.Require();

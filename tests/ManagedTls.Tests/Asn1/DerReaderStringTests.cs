@@ -135,6 +135,24 @@ public sealed class DerReaderStringTests
             .Reason.ShouldBe(DecodeError.ConstructedStringInDer);
     }
 
+    [Theory]
+    [InlineData("2C08 040261 62 0402 6364", "abcd")]
+    [InlineData("3380 0401 41 0000", "A")]
+    public void ReadCharacterString_ConstructedInBer_JoinsSegments(string hex, string expected)
+    {
+        var tag = hex.StartsWith("2C", StringComparison.Ordinal) ? Asn1Tag.Utf8String : Asn1Tag.PrintableString;
+        var reader = new DerReader(Hex.Decode(hex), DerMode.Ber);
+        reader.ReadCharacterString(tag).ShouldBe(expected);
+        reader.ExpectEmpty();
+    }
+
+    [Fact]
+    public void ReadCharacterString_ConstructedInBerWithBadCharacter_ThrowsInvalidString()
+    {
+        Should.Throw<DecodeException>(() => new DerReader(Hex.Decode("3303 04015F"), DerMode.Ber).ReadCharacterString(Asn1Tag.PrintableString))
+            .Reason.ShouldBe(DecodeError.InvalidString);
+    }
+
     [Fact]
     public void ReadCharacterString_NotAStringType_ThrowsArgumentException()
     {
