@@ -118,12 +118,17 @@ internal sealed class Asn1ParseCommand : ICommand
         }
 
         var text = new MemoryStream();
-        bool ok = new Asn1Printer(text, indent, dump, extraOids).Print(section);
+        var printer = new Asn1Printer(text, indent, dump, extraOids);
+        bool ok = printer.Print(section);
         context.Out.Flush();
         context.OutStream.Write(text.GetBuffer(), 0, (int)text.Length);
         if (!ok)
         {
-            context.Error.WriteLine("asn1parse: error:0680007B:asn1 encoding routines:ASN1_get_object:bad encoding");
+            if (printer.ErrorText is not null)
+            {
+                context.Error.WriteLine($"asn1parse:error:{printer.ErrorText}");
+            }
+
             return 1;
         }
 
