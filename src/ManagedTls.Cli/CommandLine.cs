@@ -9,6 +9,7 @@ public static class CommandLine
         new Asn1ParseCommand(),
         new DemoCommand(),
         new HelpCommand(),
+        new RandCommand(),
         new VersionCommand(),
     ];
 

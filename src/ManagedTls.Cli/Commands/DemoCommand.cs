@@ -112,8 +112,8 @@ internal sealed class DemoCommand : ICommand
 
     private static void AeadStep(AeadAlgorithmId algorithm)
     {
-        using IAead aead = Provider.CreateAead(algorithm, OsEntropy.GetBytes(AeadAlgorithms.KeySize(algorithm)));
-        byte[] nonce = OsEntropy.GetBytes(aead.NonceSize);
+        using IAead aead = Provider.CreateAead(algorithm, SecureRandomSource.GetBytes(AeadAlgorithms.KeySize(algorithm)));
+        byte[] nonce = SecureRandomSource.GetBytes(aead.NonceSize);
         byte[] aad = "record header"u8.ToArray();
         byte[] ciphertext = new byte[s_message.Length];
         byte[] tag = new byte[aead.TagSize];

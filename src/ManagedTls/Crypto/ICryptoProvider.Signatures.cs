@@ -33,6 +33,13 @@ public partial interface ICryptoProvider
     /// <returns>The private scalar and the public point.</returns>
     EcParameters GenerateEcKey(EcCurve curve);
 
+    /// <summary>Computes the public point d·G for a private scalar (keys stored without their public half).</summary>
+    /// <param name="curve">The curve.</param>
+    /// <param name="scalar">d, big-endian; must be in [1, n-1].</param>
+    /// <returns>The uncompressed SEC 1 point <c>04 || X || Y</c>.</returns>
+    /// <exception cref="ArgumentException">The scalar is zero or not below the order.</exception>
+    byte[] DeriveEcPublicPoint(EcCurve curve, ReadOnlySpan<byte> scalar);
+
     /// <summary>Signs <paramref name="digest"/> with ECDSA, deterministic nonces per RFC 6979 using <paramref name="hash"/>.</summary>
     /// <param name="key">A private key.</param>
     /// <param name="hash">The digest algorithm that produced <paramref name="digest"/> (drives RFC 6979).</param>
@@ -47,6 +54,13 @@ public partial interface ICryptoProvider
     /// <param name="signature">Exactly twice the order size.</param>
     /// <returns>True only for a valid signature; malformed input is false.</returns>
     bool VerifyEcdsa(EcParameters key, ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature);
+
+    /// <summary>Derives the RFC 8032 public key from an EdDSA private key (seed), as stored in PKCS#8 files.</summary>
+    /// <param name="curve">Ed25519 or Ed448.</param>
+    /// <param name="privateKey">The 32- or 57-byte seed.</param>
+    /// <returns>The raw public key.</returns>
+    /// <exception cref="ArgumentException">The seed has the wrong length.</exception>
+    byte[] DeriveEdDsaPublicKey(EdwardsCurve curve, ReadOnlySpan<byte> privateKey);
 
     /// <summary>Generates DSA domain parameters per FIPS 186-3 (slow: seconds for 2048 bits).</summary>
     /// <param name="pBits">Size of p: 1024, 2048 or 3072.</param>

@@ -43,20 +43,24 @@ internal static class KeyMaterial
     public static EcxPrivateKey FromCrypto(EdDsaParameters key) =>
         new(key.Curve == EdwardsCurve.Ed25519 ? KeyAlgorithm.Ed25519 : KeyAlgorithm.Ed448, key.PrivateKey.Span, key.PublicKey.Span);
 
-    /// <exception cref="NotSupportedException">The provider has no primitives for this curve yet (secp256k1, Brainpool).</exception>
-    public static EcCurve ToCryptoCurve(EcNamedCurve curve) =>
-        ReferenceEquals(curve, EcNamedCurve.P256) ? EcCurve.P256
-        : ReferenceEquals(curve, EcNamedCurve.P384) ? EcCurve.P384
-        : ReferenceEquals(curve, EcNamedCurve.P521) ? EcCurve.P521
-        : throw new NotSupportedException($"the crypto provider has no primitives for {curve.Name} yet");
+    // Index i of this table is provider curve (EcCurve)i; the two enumerations list the curves in the same order.
+    private static readonly EcNamedCurve[] s_curves =
+    [
+        EcNamedCurve.P256, EcNamedCurve.P384, EcNamedCurve.P521, EcNamedCurve.Secp256k1,
+        EcNamedCurve.BrainpoolP256r1, EcNamedCurve.BrainpoolP384r1, EcNamedCurve.BrainpoolP512r1,
+        EcNamedCurve.BrainpoolP256t1, EcNamedCurve.BrainpoolP384t1, EcNamedCurve.BrainpoolP512t1,
+    ];
 
-    public static EcNamedCurve FromCryptoCurve(EcCurve curve) => curve switch
+    /// <exception cref="NotSupportedException">The provider has no primitives for this curve.</exception>
+    public static EcCurve ToCryptoCurve(EcNamedCurve curve)
     {
-        EcCurve.P256 => EcNamedCurve.P256,
-        EcCurve.P384 => EcNamedCurve.P384,
-        EcCurve.P521 => EcNamedCurve.P521,
-        _ => throw new ArgumentOutOfRangeException(nameof(curve), curve, "unknown provider curve"),
-    };
+        int index = Array.IndexOf(s_curves, curve);
+        return index >= 0 ? (EcCurve)index : throw new NotSupportedException($"the crypto provider has no primitives for {curve.Name}");
+    }
+
+    public static EcNamedCurve FromCryptoCurve(EcCurve curve) => (uint)curve < (uint)s_curves.Length
+        ? s_curves[(int)curve]
+        : throw new ArgumentOutOfRangeException(nameof(curve), curve, "unknown provider curve");
 
     private static EdwardsCurve ToEdwardsCurve(KeyAlgorithm algorithm) => algorithm switch
     {

@@ -3,28 +3,37 @@ using ManagedTls.Crypto;
 namespace ManagedTls.Keys;
 
 /// <summary>
-/// <see cref="IKeyMath"/> over what <see cref="ICryptoProvider"/> offers today: importing a key-agreement private
-/// key yields its public key, which covers X25519, X448 and EC on P-256/P-384/P-521. Ed25519/Ed448 seeds and the
-/// other curves (secp256k1, Brainpool) need a provider primitive that does not exist yet (null).
+/// <see cref="IKeyMath"/> over <see cref="ICryptoProvider"/>: d·G on every named curve the provider knows, X25519/X448
+/// public keys through key-agreement import, and Ed25519/Ed448 public keys from their seeds.
 /// </summary>
 internal sealed class ProviderKeyMath(ICryptoProvider provider) : IKeyMath
 {
     public byte[]? DeriveEcPublicPoint(string curveOid, ReadOnlySpan<byte> scalar)
     {
-        KeyAgreementAlgorithmId? algorithm = curveOid switch
+        if (!EcNamedCurve.TryGetByOid(curveOid, out EcNamedCurve? curve))
         {
-            "1.2.840.10045.3.1.7" => KeyAgreementAlgorithmId.EcdhP256,
-            "1.3.132.0.34" => KeyAgreementAlgorithmId.EcdhP384,
-            "1.3.132.0.35" => KeyAgreementAlgorithmId.EcdhP521,
-            _ => (KeyAgreementAlgorithmId?)null,
-        };
-        return algorithm is null ? null : Derive(algorithm.Value, scalar);
+            return null;
+        }
+
+        EcCurve cryptoCurve;
+        try
+        {
+            cryptoCurve = KeyMaterial.ToCryptoCurve(curve);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+
+        return provider.DeriveEcPublicPoint(cryptoCurve, scalar);
     }
 
     public byte[]? DeriveEcxPublicKey(KeyAlgorithm algorithm, ReadOnlySpan<byte> privateKey) => algorithm switch
     {
         KeyAlgorithm.X25519 => Derive(KeyAgreementAlgorithmId.X25519, privateKey),
         KeyAlgorithm.X448 => Derive(KeyAgreementAlgorithmId.X448, privateKey),
+        KeyAlgorithm.Ed25519 => provider.DeriveEdDsaPublicKey(EdwardsCurve.Ed25519, privateKey),
+        KeyAlgorithm.Ed448 => provider.DeriveEdDsaPublicKey(EdwardsCurve.Ed448, privateKey),
         _ => null,
     };
 

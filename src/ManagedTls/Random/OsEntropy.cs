@@ -7,17 +7,33 @@ namespace ManagedTls.Random;
 /// fallback), <c>getentropy(3)</c> on macOS and FreeBSD, <c>BCryptGenRandom</c> on Windows.
 /// </summary>
 /// <remarks>
+/// <para>
 /// This type keeps no user-space state, so it is fork-safe by construction: a child process can never replay
 /// its parent's output. It never touches <c>System.Security.Cryptography</c>, which on Linux loads native
 /// libcrypto even for <c>RandomNumberGenerator</c>.
+/// </para>
+/// <para>
+/// Library code should not call this type directly: it calls <see cref="SecureRandomSource"/>, which is this
+/// source by default and the fork-aware <see cref="HmacDrbg"/> when an application opts in.
+/// </para>
 /// </remarks>
 public static partial class OsEntropy
 {
-    private const int EINTR = 4;
-    private const int ENOSYS = 38;
+    internal const int EINTR = 4;
+    internal const int EPERM = 1;
+    internal const int ENOSYS = 38;
     private const int GetEntropyMax = 256;
 
     private static volatile bool s_getrandomUnavailable;
+
+    /// <summary>One call of a <c>read</c>-like system call: returns bytes written (&gt; 0) or -1 with <paramref name="errno"/> set.</summary>
+    internal delegate nint ReadOnce(Span<byte> destination, out int errno);
+
+    /// <summary>Which OS interface <see cref="Fill"/> is using in this process (for diagnostics and tests).</summary>
+    internal static string SourceName =>
+        OperatingSystem.IsWindows() ? "BCryptGenRandom"
+        : OperatingSystem.IsLinux() || OperatingSystem.IsAndroid() ? (s_getrandomUnavailable ? "/dev/urandom" : "getrandom")
+        : "getentropy";
 
     /// <summary>Fills <paramref name="buffer"/> with cryptographically secure random bytes from the OS.</summary>
     /// <param name="buffer">The span to fill; an empty span is a no-op.</param>
@@ -47,6 +63,7 @@ public static partial class OsEntropy
     /// <param name="count">How many bytes; must not be negative.</param>
     /// <returns>A fresh array.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    /// <exception cref="IOException">The operating system refused to supply entropy.</exception>
     public static byte[] GetBytes(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -55,57 +72,93 @@ public static partial class OsEntropy
         return result;
     }
 
-    private static unsafe void FillLinux(Span<byte> buffer)
+    /// <summary>
+    /// Calls <paramref name="read"/> until <paramref name="buffer"/> is full: short reads continue where they
+    /// stopped, <c>EINTR</c> retries. Returns false when the call does not exist (<c>ENOSYS</c>: kernels before
+    /// 3.17) or is forbidden (<c>EPERM</c>: some seccomp container profiles), so the caller can fall back.
+    /// </summary>
+    /// <param name="buffer">The bytes to fill.</param>
+    /// <param name="read">The system call (getrandom in production; a script in tests).</param>
+    /// <param name="name">The call's name for the error message.</param>
+    /// <returns>True when full; false when the call is unavailable (the buffer is then untouched-or-partial and must be refilled).</returns>
+    /// <exception cref="IOException">Any other error.</exception>
+    internal static bool FillWithRetries(Span<byte> buffer, ReadOnce read, string name)
+    {
+        int done = 0;
+        while (done < buffer.Length)
+        {
+            nint n = read(buffer[done..], out int errno);
+            if (n > 0)
+            {
+                done += (int)Math.Min(n, buffer.Length - done); // short reads happen for large requests and on signals
+                continue;
+            }
+
+            if (n < 0 && errno == EINTR)
+            {
+                continue;
+            }
+
+            if (n < 0 && errno is ENOSYS or EPERM)
+            {
+                return false;
+            }
+
+            throw new IOException(n == 0 ? $"{name} returned no bytes." : $"{name} failed with errno {errno}.");
+        }
+
+        return true;
+    }
+
+    private static void FillLinux(Span<byte> buffer)
     {
         if (!s_getrandomUnavailable)
         {
-            fixed (byte* start = buffer)
+            if (FillWithRetries(buffer, GetRandomOnce, "getrandom(2)"))
             {
-                int done = 0;
-                while (done < buffer.Length)
-                {
-                    nint n = getrandom(start + done, (nuint)(buffer.Length - done), 0);
-                    if (n > 0)
-                    {
-                        done += (int)n; // short reads happen for large requests and on signals
-                        continue;
-                    }
-
-                    int errno = Marshal.GetLastPInvokeError();
-                    if (n < 0 && errno == EINTR)
-                    {
-                        continue;
-                    }
-
-                    if (n < 0 && errno == ENOSYS)
-                    {
-                        s_getrandomUnavailable = true; // kernels before 3.17
-                        break;
-                    }
-
-                    throw new IOException($"getrandom(2) failed with errno {errno}.");
-                }
-
-                if (done == buffer.Length)
-                {
-                    return;
-                }
+                return;
             }
+
+            s_getrandomUnavailable = true;
         }
 
         FillFromDevice(buffer);
     }
 
-    private static void FillFromDevice(Span<byte> buffer)
+    private static unsafe nint GetRandomOnce(Span<byte> destination, out int errno)
     {
-        using var stream = new FileStream("/dev/urandom", FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        fixed (byte* start = destination)
+        {
+            nint n = getrandom(start, (nuint)destination.Length, 0);
+            errno = n < 0 ? Marshal.GetLastPInvokeError() : 0;
+            return n;
+        }
+    }
+
+    /// <summary>The fallback when getrandom(2) is missing or forbidden: reads <c>/dev/urandom</c> until the buffer is full.</summary>
+    /// <param name="buffer">The bytes to fill.</param>
+    /// <param name="path">The device (tests only pass something else).</param>
+    /// <exception cref="IOException">The device cannot be opened or ends.</exception>
+    internal static void FillFromDevice(Span<byte> buffer, string path = "/dev/urandom")
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new IOException($"{path} cannot be opened: {e.Message}", e); // one exception type for callers, as documented
+        }
+
+        using var _ = stream;
         int done = 0;
         while (done < buffer.Length)
         {
-            int n = stream.Read(buffer[done..]);
+            int n = stream.Read(buffer[done..]); // FileStream retries EINTR itself
             if (n <= 0)
             {
-                throw new IOException("/dev/urandom returned end of file.");
+                throw new IOException($"{path} returned end of file.");
             }
 
             done += n;

@@ -12,27 +12,40 @@ public class KeySeamTests
 {
     private static readonly byte[] s_scalarOne = [.. new byte[31], 1];
 
+    // SEC 2 §2.4.1: the secp256k1 base point G, which is 1·G.
+    private static readonly byte[] s_secp256k1G = Convert.FromHexString(
+        "0479BE667EF9DCBBAC55A06295CE870B07029BFCDB2DCE28D959F2815B16F81798483ADA7726A3C4655DA4FBFC0E1108A8FD17B448A68554199C47D08FFB10D4B8");
+
     [Fact]
-    public void PublicKey_Secp256k1ScalarOnly_ThrowsNotSupported()
+    public void PublicKey_Secp256k1ScalarOnly_DerivedThroughProvider()
     {
-        // The provider offers ECDH only on the NIST curves, so secp256k1 cannot be derived yet.
         var key = new EcPrivateKey(EcNamedCurve.Secp256k1, s_scalarOne);
 
-        key.TryGetPublicKey().ShouldBeNull();
-        Should.Throw<NotSupportedException>(() => key.PublicKey).Message.ShouldContain("IKeyMath");
+        key.PublicKey.Point.ToArray().ShouldBe(s_secp256k1G);
     }
 
     [SkippableFact]
-    public void EncodeTraditional_Secp256k1ScalarOnly_OmitsPublicKeyAndOpenSslAccepts()
+    public void EncodeTraditional_Secp256k1ScalarOnly_WritesDerivedPublicKeyAndOpenSslAccepts()
     {
         var key = new EcPrivateKey(EcNamedCurve.Secp256k1, s_scalarOne);
 
         byte[] der = KeyEncoder.EncodeTraditional(key);
 
-        // SEQUENCE { 1, OCTET STRING d, [0] { OID } } and nothing else.
-        der.Length.ShouldBe(2 + 3 + 34 + 9);
+        // SEQUENCE { 1, OCTET STRING d, [0] { OID }, [1] { BIT STRING 04||X||Y } }, as `openssl ec` writes it.
+        der.Length.ShouldBe(2 + 3 + 34 + 9 + 2 + 3 + 65);
+        der.AsSpan(der.Length - 65).ToArray().ShouldBe(s_secp256k1G);
         OpenSslPeer.RunWithInput(KeyEncoder.EncodeTraditionalPem(key), "ec", "-check", "-noout");
         ((EcPrivateKey)KeyDecoder.DecodePrivateKey(der)).Scalar.ToArray().ShouldBe(s_scalarOne);
+    }
+
+    [Fact]
+    public void PublicKey_Ed25519SeedOnly_DerivedThroughProvider()
+    {
+        // RFC 8032 §7.1 TEST 1.
+        byte[] seed = Convert.FromHexString("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
+        byte[] publicKey = Convert.FromHexString("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+
+        new EcxPrivateKey(KeyAlgorithm.Ed25519, seed).PublicKey.Key.ToArray().ShouldBe(publicKey);
     }
 
     [Fact]

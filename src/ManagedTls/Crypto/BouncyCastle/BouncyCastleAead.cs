@@ -133,7 +133,7 @@ internal sealed class BouncyCastleAead : IAead
         // Re-keying with zeros overwrites the expanded keys BouncyCastle holds; the KeyParameters hold copies.
         byte[] zero = new byte[KeySize];
         byte[] nonce = new byte[NonceSize];
-        ManagedTls.Random.OsEntropy.Fill(nonce); // a fresh nonce cannot trip GCM's same-key-same-nonce check
+        ManagedTls.Random.SecureRandomSource.Fill(nonce); // a fresh nonce cannot trip GCM's same-key-same-nonce check
         _sealer.Init(true, new AeadParameters(new KeyParameter(zero), TagBits, nonce, null));
         _opener.Init(false, new AeadParameters(new KeyParameter(zero), TagBits, nonce, null));
         ZeroKey(_sealKey);

@@ -3,6 +3,7 @@ using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Math.EC;
+using Org.BouncyCastle.Math.EC.Multiplier;
 using Org.BouncyCastle.Utilities;
 
 namespace ManagedTls.Crypto.BouncyCastle;
@@ -23,6 +24,18 @@ internal sealed partial class BouncyCastleCryptoProvider
             Q = q.GetEncoded(false),
             D = BigIntegers.AsUnsignedByteArray(BouncyCastleCurves.OrderSize(domain), d),
         };
+    }
+
+    public byte[] DeriveEcPublicPoint(EcCurve curve, ReadOnlySpan<byte> scalar)
+    {
+        ECDomainParameters domain = BouncyCastleCurves.Get(curve);
+        var d = new BigInteger(1, scalar.ToArray());
+        if (d.SignValue <= 0 || d.CompareTo(domain.N) >= 0)
+        {
+            throw new ArgumentException("The private scalar must be in [1, n-1].", nameof(scalar));
+        }
+
+        return new FixedPointCombMultiplier().Multiply(domain.G, d).Normalize().GetEncoded(false);
     }
 
     public byte[] SignEcdsa(EcParameters key, HashAlgorithmId hash, ReadOnlySpan<byte> digest)

@@ -27,6 +27,19 @@ internal sealed partial class BouncyCastleCryptoProvider
         }
     }
 
+    public byte[] DeriveEdDsaPublicKey(EdwardsCurve curve, ReadOnlySpan<byte> privateKey)
+    {
+        (_, int keySize) = CreateEdSigner(curve);
+        if (privateKey.Length != keySize)
+        {
+            throw new ArgumentException($"An {curve} private key is {keySize} bytes.", nameof(privateKey));
+        }
+
+        return curve == EdwardsCurve.Ed25519
+            ? new Ed25519PrivateKeyParameters(privateKey.ToArray(), 0).GeneratePublicKey().GetEncoded()
+            : new Ed448PrivateKeyParameters(privateKey.ToArray(), 0).GeneratePublicKey().GetEncoded();
+    }
+
     public byte[] SignEdDsa(EdDsaParameters key, ReadOnlySpan<byte> message)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -8,17 +8,23 @@ namespace ManagedTls.Crypto.BouncyCastle;
 /// <summary>Domain parameters for <see cref="EcCurve"/>, built once (BouncyCastle's custom fast implementations).</summary>
 internal static class BouncyCastleCurves
 {
-    private static readonly Lazy<ECDomainParameters> s_p256 = new(() => Build("P-256"));
-    private static readonly Lazy<ECDomainParameters> s_p384 = new(() => Build("P-384"));
-    private static readonly Lazy<ECDomainParameters> s_p521 = new(() => Build("P-521"));
+    private static readonly Lazy<ECDomainParameters>[] s_domains =
+    [
+        new(() => Build("P-256")),
+        new(() => Build("P-384")),
+        new(() => Build("P-521")),
+        new(() => Build("secp256k1")),
+        new(() => Build("brainpoolP256r1")),
+        new(() => Build("brainpoolP384r1")),
+        new(() => Build("brainpoolP512r1")),
+        new(() => Build("brainpoolP256t1")),
+        new(() => Build("brainpoolP384t1")),
+        new(() => Build("brainpoolP512t1")),
+    ];
 
-    public static ECDomainParameters Get(EcCurve curve) => curve switch
-    {
-        EcCurve.P256 => s_p256.Value,
-        EcCurve.P384 => s_p384.Value,
-        EcCurve.P521 => s_p521.Value,
-        _ => throw new NotSupportedException($"Curve {curve} is not supported."),
-    };
+    public static ECDomainParameters Get(EcCurve curve) => (uint)curve < (uint)s_domains.Length
+        ? s_domains[(int)curve].Value
+        : throw new NotSupportedException($"Curve {curve} is not supported.");
 
     /// <summary>Bytes in a scalar (the order n) of the curve.</summary>
     public static int OrderSize(ECDomainParameters domain) => (domain.N.BitLength + 7) / 8;
@@ -59,7 +65,10 @@ internal static class BouncyCastleCurves
 
     private static ECDomainParameters Build(string name)
     {
-        X9ECParameters x9 = CustomNamedCurves.GetByName(name) ?? throw new NotSupportedException($"BouncyCastle lacks curve {name}.");
+        // CustomNamedCurves holds the fast special-form implementations (NIST, secp256k1); the Brainpool curves are
+        // only in the generic table.
+        X9ECParameters x9 = CustomNamedCurves.GetByName(name) ?? ECNamedCurveTable.GetByName(name)
+            ?? throw new NotSupportedException($"BouncyCastle lacks curve {name}.");
         return new ECDomainParameters(x9.Curve, x9.G, x9.N, x9.H, x9.GetSeed());
     }
 }
