@@ -140,11 +140,15 @@ public static class EncryptedPrivateKeyInfo
     }
 
     /// <summary>Decodes the structure, translating codec errors into <see cref="PbeError.Malformed"/> once, here.</summary>
+    /// <remarks>
+    /// BER is accepted (indefinite lengths, constructed OCTET STRINGs), as OpenSSL's <c>d2i_X509_SIG</c> accepts it and
+    /// PKCS#12 producers emit it (decision 0002); non-minimal INTEGERs stay rejected in BER too.
+    /// </remarks>
     internal static EncryptedPrivateKeyInfoAsn DecodeChecked(ReadOnlySpan<byte> der)
     {
         try
         {
-            var reader = new DerReader(der);
+            var reader = new DerReader(der, DerMode.Ber);
             EncryptedPrivateKeyInfoAsn info = EncryptedPrivateKeyInfoAsn.Decode(ref reader);
             reader.ExpectEmpty();
             return info;

@@ -121,7 +121,7 @@ internal abstract class PbeScheme
     /// <returns>A copy of the salt.</returns>
     protected static byte[] ReadSalt(ref DerReader reader, int minimum, int maximum)
     {
-        ReadOnlySpan<byte> salt = reader.ReadOctetString();
+        byte[] salt = reader.ReadOctetStringBytes();
         if (salt.Length < minimum || salt.Length > maximum)
         {
             throw new PbeException(
@@ -131,6 +131,6 @@ internal abstract class PbeScheme
                     : $"The salt must be {minimum}..{maximum} bytes, not {salt.Length}.");
         }
 
-        return salt.ToArray();
+        return salt;
     }
 }

@@ -178,7 +178,7 @@ internal sealed class Pbes2Scheme : PbeScheme
 
         DerReader kdfParameters = kdf.ReadSequence();
         kdf.ExpectEmpty();
-        if (!kdfParameters.NextTagIs(Asn1Tag.OctetString))
+        if (!kdfParameters.PeekTag().HasSameClassAndValue(Asn1Tag.OctetString)) // primitive, or constructed in BER
         {
             throw new PbeException(PbeError.UnsupportedAlgorithm, "PBKDF2 salt from an otherSource algorithm is not supported (RFC 8018 §A.2).");
         }
@@ -211,14 +211,14 @@ internal sealed class Pbes2Scheme : PbeScheme
         string cipherOid = encryption.ReadObjectIdentifier();
         PbeCipher cipher = PbeCipher.FromOid(cipherOid)
             ?? throw new PbeException(PbeError.UnsupportedAlgorithm, $"Unsupported PBES2 encryption scheme {cipherOid}.");
-        ReadOnlySpan<byte> iv = encryption.ReadOctetString();
+        byte[] iv = encryption.ReadOctetStringBytes();
         encryption.ExpectEmpty();
         if (iv.Length != cipher.BlockSize)
         {
             throw new PbeException(PbeError.InvalidParameters, $"The {cipher.Name} IV must be {cipher.BlockSize} bytes, not {iv.Length}.");
         }
 
-        return (cipher, iv.ToArray());
+        return (cipher, iv);
     }
 
     private static void ReadOptionalNull(ref DerReader reader, string what)

@@ -95,6 +95,18 @@ public sealed class EncryptedPrivateKeyInfoInteropTests
     }
 
     [SkippableFact]
+    public void Decrypt_BerThatOpenSslAccepts_WeAcceptToo()
+    {
+        OpenSslPeer.Require();
+        byte[] ber = PbeTestData.ToBer(EncryptedPrivateKeyInfo.Encrypt(OpenSslKeys.Pkcs8Der, Password));
+        string path = OpenSslKeys.NewPath("der");
+        File.WriteAllBytes(path, ber);
+        byte[] theirs = OpenSslPeer.Run("pkcs8", "-inform", "DER", "-in", path, "-passin", $"pass:{Password}").StdoutBytes;
+        PemReader.ReadFirst(theirs, "PRIVATE KEY").Data.ToArray().ShouldBe(OpenSslKeys.Pkcs8Der);
+        EncryptedPrivateKeyInfo.Decrypt(ber, Password).ShouldBe(OpenSslKeys.Pkcs8Der);
+    }
+
+    [SkippableFact]
     public void Encrypt_OursDefaultAsPem_OpenSslPkeyDecrypts()
     {
         OpenSslPeer.Require();

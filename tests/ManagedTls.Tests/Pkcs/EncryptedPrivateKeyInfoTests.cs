@@ -116,6 +116,18 @@ public sealed class EncryptedPrivateKeyInfoTests
         Should.Throw<PbeException>(() => EncryptedPrivateKeyInfo.DescribeAlgorithm(der.AsSpan(0, 20))).Reason.ShouldBe(PbeError.Malformed);
     }
 
+    [Theory]
+    [MemberData(nameof(AllSchemes))]
+    public void Decrypt_BerIndefiniteAndConstructed_AcceptedLikeOpenSsl(string scheme)
+    {
+        byte[] ber = PbeTestData.ToBer(EncryptedPrivateKeyInfo.Encrypt(PbeTestData.EcPrivateKeyInfo, Password, Parse(scheme)));
+        EncryptedPrivateKeyInfo.Decrypt(ber, Password).ShouldBe(PbeTestData.EcPrivateKeyInfo);
+        for (int length = 0; length < ber.Length; length++)
+        {
+            Should.Throw<PbeException>(() => EncryptedPrivateKeyInfo.Decrypt(ber.AsSpan(0, length), Password)).Reason.ShouldBe(PbeError.Malformed, $"prefix {length}");
+        }
+    }
+
     [Fact]
     public void Encrypt_Twice_FreshSaltAndIv()
     {

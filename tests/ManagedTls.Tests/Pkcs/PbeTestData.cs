@@ -126,4 +126,19 @@ internal static class PbeTestData
 
         return w.ToArray();
     }
+
+    /// <summary>
+    /// Re-encodes an EncryptedPrivateKeyInfo as BER: indefinite-length outer SEQUENCE and the encryptedData as a
+    /// constructed, indefinite-length OCTET STRING of two segments (what OpenSSL's decoder accepts).
+    /// </summary>
+    public static byte[] ToBer(byte[] der)
+    {
+        (byte[] algorithm, byte[] ciphertext) = Split(der);
+        int half = ciphertext.Length / 2;
+        using var first = new DerWriter();
+        first.WriteOctetString(ciphertext.AsSpan(0, half));
+        using var second = new DerWriter();
+        second.WriteOctetString(ciphertext.AsSpan(half));
+        return [0x30, 0x80, .. algorithm, 0x24, 0x80, .. first.ToArray(), .. second.ToArray(), 0x00, 0x00, 0x00, 0x00];
+    }
 }
