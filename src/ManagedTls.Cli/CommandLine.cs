@@ -6,6 +6,7 @@ public static class CommandLine
     // One line per verb, kept in openssl's alphabetical order. Add new verbs here.
     private static readonly ICommand[] s_commands =
     [
+        new Asn1ParseCommand(),
         new DemoCommand(),
         new HelpCommand(),
         new RandCommand(),
