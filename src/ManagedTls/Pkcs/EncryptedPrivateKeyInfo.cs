@@ -27,7 +27,7 @@ namespace ManagedTls.Pkcs;
 public static class EncryptedPrivateKeyInfo
 {
     /// <summary>Decrypts with a text password (encoded as UTF-8, as OpenSSL does).</summary>
-    /// <param name="der">The DER of the EncryptedPrivateKeyInfo.</param>
+    /// <param name="der">The DER of the EncryptedPrivateKeyInfo (BER is accepted too, as OpenSSL accepts it).</param>
     /// <param name="password">The password; empty is an empty password.</param>
     /// <returns>The DER of the PrivateKeyInfo; the caller should zero it when done.</returns>
     /// <exception cref="PbeException">The input is malformed, the algorithm unsupported, its parameters unacceptable,
@@ -36,7 +36,7 @@ public static class EncryptedPrivateKeyInfo
         Decrypt(CryptoProviders.Default, der, password);
 
     /// <summary>Decrypts with a password given as octets, passed to the KDF unchanged (OpenSSL's behaviour).</summary>
-    /// <param name="der">The DER of the EncryptedPrivateKeyInfo.</param>
+    /// <param name="der">The DER of the EncryptedPrivateKeyInfo (BER is accepted too, as OpenSSL accepts it).</param>
     /// <param name="password">The password octets; empty is an empty password.</param>
     /// <returns>The DER of the PrivateKeyInfo; the caller should zero it when done.</returns>
     /// <exception cref="PbeException">As for <see cref="Decrypt(ReadOnlySpan{byte}, ReadOnlySpan{char})"/>.</exception>
@@ -47,7 +47,7 @@ public static class EncryptedPrivateKeyInfo
     /// The call for a caller that has no password: it decodes and checks the structure (so malformed or unsupported
     /// input is reported as such) and then fails with <see cref="PbeError.PasswordRequired"/>.
     /// </summary>
-    /// <param name="der">The DER of the EncryptedPrivateKeyInfo.</param>
+    /// <param name="der">The DER of the EncryptedPrivateKeyInfo (BER is accepted too, as OpenSSL accepts it).</param>
     /// <returns>Never returns normally.</returns>
     /// <exception cref="PbeException"><see cref="PbeError.PasswordRequired"/>, or the structural error found first.</exception>
     public static byte[] Decrypt(ReadOnlySpan<byte> der)
@@ -61,7 +61,7 @@ public static class EncryptedPrivateKeyInfo
     /// Decodes the structure without decrypting and describes its algorithm as <c>openssl pkcs12 -info</c> does, e.g.
     /// "PBES2, PBKDF2, AES-256-CBC, Iteration 2048, PRF hmacWithSHA256" or "pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 2048".
     /// </summary>
-    /// <param name="der">The DER of the EncryptedPrivateKeyInfo.</param>
+    /// <param name="der">The DER of the EncryptedPrivateKeyInfo (BER is accepted too, as OpenSSL accepts it).</param>
     /// <returns>The description.</returns>
     /// <exception cref="PbeException">The input is malformed, or the algorithm unsupported or its parameters unacceptable.</exception>
     public static string DescribeAlgorithm(ReadOnlySpan<byte> der) => DecodeChecked(der).Scheme.Describe();
