@@ -9,7 +9,8 @@
 //   openssl kdf -keylen 24 -kdfopt digest:SHA1 -kdfopt hexpass:0000 -kdfopt hexsalt:0A58CF64530D823F -kdfopt iter:1 -kdfopt id:1 PKCS12KDF
 //   openssl kdf -keylen 64 -kdfopt digest:SHA1 -kdfopt hexpass:D83DDE0000650000 -kdfopt hexsalt:01 -kdfopt iter:5 -kdfopt id:1 PKCS12KDF
 //   openssl enc -aes-256-cbc -P -pass pass:x -S 0102030405060708 -md md5            (EVP_BytesToKey, key || iv)
-//   openssl kdf -keylen 64 -kdfopt digest:SHA512 -kdfopt pass:password -kdfopt salt:NaCl -kdfopt iter:1000 PBKDF2
+//   openssl kdf -keylen 100 -kdfopt digest:SHA224|SHA256|SHA384|SHA512 -kdfopt pass:password -kdfopt salt:NaCl -kdfopt iter:1000 PBKDF2
+//   openssl kdf -keylen 77 -kdfopt digest:SHA1|SHA256|SHA384 -kdfopt hexpass:<random BMP> -kdfopt hexsalt:<random> -kdfopt iter:17 -kdfopt id:3 PKCS12KDF
 using System.Numerics;
 using System.Text;
 using ManagedTls.Crypto;
