@@ -8,11 +8,11 @@ namespace ManagedTls.Pkcs;
 /// turning it into the DER of a <c>PrivateKeyInfo</c>/<c>OneAsymmetricKey</c> and back. The key model parses that DER.
 /// </summary>
 /// <remarks>
-/// <para>Schemes: PBES2 (RFC 8018 §6.2) with PBKDF2 (hmacWithSHA1/224/256/384/512, SHA-512/224, SHA-512/256) and
-/// AES-128/192/256-CBC, DES-EDE3-CBC or DES-CBC; PBES1 pbeWithMD5AndDES-CBC and pbeWithSHA1AndDES-CBC (PKCS#5 v1.5);
+/// <para>Schemes: PBES2 (RFC 8018 §6.2) with PBKDF2 (hmacWithSHA1/224/256/384/512, SHA-512/224, SHA-512/256) or scrypt
+/// (RFC 7914 §7, at most 32 MiB as OpenSSL's default) and AES-128/192/256-CBC, DES-EDE3-CBC or DES-CBC; PBES1 pbeWithMD5AndDES-CBC and pbeWithSHA1AndDES-CBC (PKCS#5 v1.5);
 /// the PKCS#12 schemes pbeWithSHAAnd3-KeyTripleDES-CBC, pbeWithSHAAnd2-KeyTripleDES-CBC, pbeWithSHAAnd128BitRC2-CBC and
 /// pbeWithSHAAnd40BitRC2-CBC (RFC 7292 Appendix C). The KDFs and all ASN.1 are ManagedTls's own code; only the block
-/// ciphers come from the provider. RC4 schemes and PBES2 with scrypt, RC2 or GCM are reported as unsupported.</para>
+/// ciphers come from the provider. RC4 schemes and PBES2 with RC2, GCM or another KDF are reported as unsupported.</para>
 /// <para>Passwords: a character password is encoded as UTF-8 and those octets are what PBKDF2/PBKDF1 see, exactly as
 /// OpenSSL uses the bytes it is given; the byte overloads pass octets through unchanged. The PKCS#12 scheme turns
 /// the octets into a zero-terminated BMPString (UTF-16BE) as RFC 7292 §B.1 and OpenSSL do. An empty password is a

@@ -15,6 +15,9 @@ internal static class PbeOids
     /// <summary>id-PBKDF2 (RFC 8018 §A.2).</summary>
     public const string Pbkdf2 = Oids.Pbkdf2;
 
+    /// <summary>id-scrypt (RFC 7914 §7).</summary>
+    public const string Scrypt = "1.3.6.1.4.1.11591.4.11";
+
     /// <summary>pbeWithMD5AndDES-CBC (RFC 8018 §A.3, PKCS#5 v1.5 PBES1).</summary>
     public const string PbeWithMd5AndDesCbc = "1.2.840.113549.1.5.3";
 

@@ -8,16 +8,9 @@ namespace ManagedTls.Pkcs;
 /// scrypt (RFC 7914 §6), ours: PBKDF2-HMAC-SHA256 around ROMix over BlockMix over the Salsa20/8 core. Used as a PBES2
 /// key derivation function (RFC 7914 §7, <c>openssl pkcs8 -topk8 -scrypt</c>).
 /// </summary>
-/// <remarks>Callers bound the cost first (<see cref="MemoryBytes"/>); this type allocates 128·r·N bytes.</remarks>
+/// <remarks>Callers bound the cost first (<see cref="ScryptParameters.CheckLimits"/>); this type allocates 128·r·(N + p) bytes.</remarks>
 internal static class Scrypt
 {
-    /// <summary>The working memory scrypt needs: 128·r·N for V plus 128·r·p for B (RFC 7914 §6).</summary>
-    /// <param name="n">The cost parameter N.</param>
-    /// <param name="r">The block size r.</param>
-    /// <param name="p">The parallelisation p.</param>
-    /// <returns>The byte count.</returns>
-    public static long MemoryBytes(long n, long r, long p) => (128 * r * n) + (128 * r * p);
-
     /// <summary>Derives <c>destination.Length</c> bytes.</summary>
     /// <param name="provider">Supplies HMAC-SHA256.</param>
     /// <param name="password">The password octets.</param>
