@@ -1,3 +1,4 @@
+using System.Text;
 using ManagedTls.Asn1;
 using ManagedTls.Keys;
 using ManagedTls.Pem;
@@ -329,6 +330,6 @@ public static partial class Crypto
         }
     }
 
-    private static byte[] DumpRsaText(RsaPrivateKey key) =>
-        throw new NotSupportedException($"FILETYPE_TEXT dumps of {key.Algorithm} keys need KeyTextFormatter (wt/keytext), not merged yet");
+    /// <summary>pyOpenSSL's FILETYPE_TEXT: <c>RSA_print(bio, rsa, 0)</c>, as OpenSSL 3.0 prints it (ASCII).</summary>
+    private static byte[] DumpRsaText(RsaPrivateKey key) => Encoding.ASCII.GetBytes(KeyTextFormatter.FormatRsaPrint(key));
 }

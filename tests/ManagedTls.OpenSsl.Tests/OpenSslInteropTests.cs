@@ -159,3 +159,25 @@ public sealed class OpenSslInteropTests
         Should.Throw<CryptoException>(() => Crypto.Verify(key, signature, [.. s_data, (byte)'!'], digest));
     }
 }
+
+/// <summary>
+/// <c>dump_privatekey(FILETYPE_TEXT, ...)</c> against <c>openssl rsa -text -noout</c>: the same layout, except that
+/// <c>RSA_print</c> (what pyOpenSSL calls) heads it "RSA Private-Key:" where the command prints "Private-Key:".
+/// </summary>
+public sealed class TextDumpInteropTests
+{
+    [SkippableFact]
+    public void DumpPrivateKey_TextRsa_EqualsOpenSslRsaText()
+    {
+        PKey key = TestKeys.Get("rsa");
+        string path = TempFiles.Write(Crypto.DumpPrivateKey(FileType.Pem, key), ".pem");
+
+        ProcessResult result = OpenSslPeer.Run("rsa", "-in", path, "-text", "-noout");
+
+        Encoding.ASCII.GetString(Crypto.DumpPrivateKey(FileType.Text, key)).ShouldBe("RSA " + result.Stdout);
+    }
+
+    [Fact]
+    public void DumpPrivateKey_TextRsa_StartsWithRsaPrintHeader() =>
+        Encoding.ASCII.GetString(Crypto.DumpPrivateKey(FileType.Text, TestKeys.Get("rsa"))).ShouldStartWith("RSA Private-Key: (1024 bit, 2 primes)\nmodulus:\n");
+}
