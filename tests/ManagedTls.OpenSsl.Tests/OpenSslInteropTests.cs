@@ -181,3 +181,36 @@ public sealed class TextDumpInteropTests
     public void DumpPrivateKey_TextRsa_StartsWithRsaPrintHeader() =>
         Encoding.ASCII.GetString(Crypto.DumpPrivateKey(FileType.Text, TestKeys.Get("rsa"))).ShouldStartWith("RSA Private-Key: (1024 bit, 2 primes)\nmodulus:\n");
 }
+
+/// <summary>Keys in the shapes OpenSSL's own commands write them, beyond genpkey's PKCS#8.</summary>
+public sealed class OpenSslKeyShapesTests
+{
+    [SkippableFact]
+    public void EcparamGenkey_ParametersBlockFirst_LoadsTheKey()
+    {
+        byte[] pem = OpenSslPeer.Run("ecparam", "-name", "secp384r1", "-genkey").StdoutBytes;
+        Encoding.ASCII.GetString(pem).ShouldStartWith("-----BEGIN EC PARAMETERS-----");
+
+        PKey key = Crypto.LoadPrivateKey(FileType.Pem, pem);
+
+        key.Type().ShouldBe(KeyType.Ec);
+        key.Bits().ShouldBe(384);
+    }
+
+    [SkippableFact]
+    public void OpenSslDsa_TraditionalAndPkcs8_LoadSignAndVerify()
+    {
+        string parameters = TempFiles.Write(OpenSslPeer.Run("genpkey", "-genparam", "-algorithm", "DSA", "-pkeyopt", "dsa_paramgen_bits:1024").StdoutBytes, ".pem");
+        string pkcs8 = TempFiles.Write(OpenSslPeer.Run("genpkey", "-paramfile", parameters).StdoutBytes, ".pem");
+        byte[] traditional = OpenSslPeer.Run("pkey", "-in", pkcs8, "-traditional").StdoutBytes;
+        Encoding.ASCII.GetString(traditional).ShouldStartWith("-----BEGIN DSA PRIVATE KEY-----");
+
+        PKey a = Crypto.LoadPrivateKey(FileType.Pem, File.ReadAllBytes(pkcs8));
+        PKey b = Crypto.LoadPrivateKey(FileType.Pem, traditional);
+
+        a.PublicKey.ShouldBe(b.PublicKey);
+        a.Type().ShouldBe(KeyType.Dsa);
+        Crypto.Verify(b, Crypto.Sign(a, "data"u8.ToArray(), "sha256"), "data"u8.ToArray(), "sha256");
+        Crypto.DumpPrivateKey(FileType.Pem, b).ShouldBe(File.ReadAllBytes(pkcs8));
+    }
+}

@@ -11,6 +11,11 @@ namespace ManagedTls.OpenSsl;
 /// error queue pyOpenSSL would show for the same input (library, function, reason strings from OpenSSL's tables).
 /// The ManagedTls exception stays attached as the inner exception, with the precise reason.
 /// </summary>
+/// <remarks>
+/// The strings are OpenSSL 1.1's, what pyOpenSSL 16.1's users saw and matched on. OpenSSL 3 renamed a few (a wrong
+/// passphrase is <c>("Provider routines", "ossl_cipher_unpadblock", "bad decrypt")</c> there); the reasons —
+/// the part code usually compares — are the same in both.
+/// </remarks>
 internal static class CryptoErrors
 {
     private const string Pem = "PEM routines";
