@@ -24,6 +24,7 @@ public static partial class KeyTextFormatter
         return writer.ToString();
     }
 
+    /// <summary>The Private-Key/Public-Key header, priv (private keys only), pub and the curve lines.</summary>
     /// <param name="writer">The destination.</param>
     /// <param name="key">The public key; its point prints in the form it was read in (compressed stays compressed).</param>
     /// <param name="privateScalar">d padded to the order size (EC_KEY_priv2buf), or null for a public key.</param>
