@@ -5,6 +5,26 @@ namespace ManagedTls.Keys;
 /// <content>EC and ECX: encode_key2text.c's ec_to_text, ec_param_to_text and ecx_to_text.</content>
 public static partial class KeyTextFormatter
 {
+    /// <summary>
+    /// Formats named-curve EC parameters as <c>openssl pkeyparam -text -noout</c>, <c>openssl ecparam -text -noout</c>
+    /// and <c>openssl genpkey -genparam -text</c> print them: <c>EC-Parameters: (N bit)</c>, the ASN1 OID line and, for
+    /// the NIST curves, the NIST CURVE line.
+    /// </summary>
+    /// <param name="curve">The curve.</param>
+    /// <param name="indent">Spaces before every line.</param>
+    /// <returns>The text, each line ending in <c>\n</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="curve"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="indent"/> is negative.</exception>
+    public static string FormatEcParameters(EcNamedCurve curve, int indent = 0)
+    {
+        ArgumentNullException.ThrowIfNull(curve);
+        var writer = new KeyTextWriter(indent);
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"EC-Parameters: ({curve.OrderBits} bit)"));
+        WriteEcCurve(writer, curve);
+        return writer.ToString();
+    }
+
+    /// <summary>The Private-Key/Public-Key header, priv (private keys only), pub and the curve lines.</summary>
     /// <param name="writer">The destination.</param>
     /// <param name="key">The public key; its point prints in the form it was read in (compressed stays compressed).</param>
     /// <param name="privateScalar">d padded to the order size (EC_KEY_priv2buf), or null for a public key.</param>
@@ -18,8 +38,13 @@ public static partial class KeyTextFormatter
         }
 
         writer.WriteOctets("pub:", key.EncodedPoint.Span);
-        writer.WriteLine($"ASN1 OID: {key.Curve.Name}");
-        if (key.Curve.NistName is string nist)
+        WriteEcCurve(writer, key.Curve);
+    }
+
+    private static void WriteEcCurve(KeyTextWriter writer, EcNamedCurve curve)
+    {
+        writer.WriteLine($"ASN1 OID: {curve.Name}");
+        if (curve.NistName is string nist)
         {
             // EC_curve_nid2nist: only the NIST curves have this line (not secp256k1 or Brainpool).
             writer.WriteLine($"NIST CURVE: {nist}");
