@@ -21,7 +21,9 @@ namespace ManagedTls.Benchmarks;
 /// DER signatures, RFC 6979 nonces) and Ed25519 over a 1 KiB message, three ways in one run: ManagedTls
 /// (<see cref="Signer"/>/<see cref="Verifier"/> over the key model, hashing through the provider), raw BouncyCastle
 /// (the same primitives with pre-built key parameters: the floor our overhead is measured against), and .NET's
-/// OpenSSL-backed <see cref="RSA"/>/<see cref="ECDsa"/> (no Ed25519 in .NET: those rows are NA).
+/// OpenSSL-backed <see cref="RSA"/>/<see cref="ECDsa"/> (no Ed25519 in .NET: those rows are NA). A fourth row calls
+/// the <see cref="ICryptoProvider"/> directly with key bags prepared once, to tell the Signatures layer's cost from
+/// the provider's (which rebuilds BouncyCastle key objects, and so their precomputations, on every call).
 /// Run: <c>dotnet run -c Release --project perf/ManagedTls.Benchmarks -- --job short --filter *Signature*</c>.
 /// </summary>
 [MemoryDiagnoser]
@@ -37,6 +39,14 @@ public class SignatureBenchmarks
     private PublicKey _ourPublic = null!;
     private HashAlgorithmId? _hash;
     private byte[] _ourSignature = null!;
+
+    private RsaParameters? _rsaBag;
+    private RsaParameters? _rsaPublicBag;
+    private EcParameters? _ecBag;
+    private EcParameters? _ecPublicBag;
+    private EdDsaParameters? _edBag;
+    private EdDsaParameters? _edPublicBag;
+    private byte[] _providerSignature = null!;
 
     private ICipherParameters _bcPrivate = null!;
     private ICipherParameters _bcPublic = null!;
@@ -58,7 +68,7 @@ public class SignatureBenchmarks
 
     private HashAlgorithmName NetHash => Algorithm == "P-384" ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256;
 
-    [GlobalSetup(Targets = [nameof(Sign_ManagedTls), nameof(Verify_ManagedTls), nameof(KeyGen_ManagedTls)])]
+    [GlobalSetup(Targets = [nameof(Sign_ManagedTls), nameof(Verify_ManagedTls), nameof(KeyGen_ManagedTls), nameof(Sign_Provider), nameof(Verify_Provider)])]
     public void SetupManagedTls()
     {
         FillMessage();
@@ -72,6 +82,23 @@ public class SignatureBenchmarks
         _ourPublic = _ourKey.PublicKey;
         _hash = Algorithm switch { "Ed25519" => null, "P-384" => HashAlgorithmId.Sha384, _ => HashAlgorithmId.Sha256 };
         _ourSignature = Signer.Sign(_ourKey, _message, _hash);
+        switch (_ourKey)
+        {
+            case RsaPrivateKey rsa:
+                _rsaBag = KeyMaterial.ToCrypto(rsa);
+                _rsaPublicBag = KeyMaterial.ToCrypto(rsa.PublicKey);
+                break;
+            case EcPrivateKey ec:
+                _ecBag = KeyMaterial.ToCrypto(ec);
+                _ecPublicBag = KeyMaterial.ToCrypto(ec.PublicKey);
+                break;
+            case EcxPrivateKey ed:
+                _edBag = KeyMaterial.ToCrypto(ed);
+                _edPublicBag = KeyMaterial.ToCrypto(ed.PublicKey);
+                break;
+        }
+
+        _providerSignature = Sign_Provider();
     }
 
     [GlobalSetup(Targets = [nameof(Sign_BouncyCastle), nameof(Verify_BouncyCastle), nameof(KeyGen_BouncyCastle)])]
@@ -116,6 +143,24 @@ public class SignatureBenchmarks
     [BenchmarkCategory("Sign")]
     public byte[] Sign_ManagedTls() => Signer.Sign(_ourKey, _message, _hash);
 
+    /// <summary>The provider seam alone (hash through IHash, raw key bags prepared once): separates the Signatures layer's cost from the provider's per-call key import.</summary>
+    [Benchmark(Description = "ICryptoProvider direct")]
+    [BenchmarkCategory("Sign")]
+    public byte[] Sign_Provider()
+    {
+        ICryptoProvider provider = CryptoProviders.Default;
+        if (_edBag is not null)
+        {
+            return provider.SignEdDsa(_edBag, _message);
+        }
+
+        Span<byte> digest = stackalloc byte[64];
+        int length = Hash(provider, digest);
+        return _rsaBag is not null
+            ? provider.SignRsa(_rsaBag, _hash!.Value, RsaSignaturePadding.Pkcs1, digest[..length])
+            : provider.SignEcdsa(_ecBag!, _hash!.Value, digest[..length]);
+    }
+
     [Benchmark(Baseline = true, Description = "raw BouncyCastle")]
     [BenchmarkCategory("Sign")]
     public byte[] Sign_BouncyCastle()
@@ -135,6 +180,23 @@ public class SignatureBenchmarks
     [Benchmark(Description = "ManagedTls Verifier")]
     [BenchmarkCategory("Verify")]
     public bool Verify_ManagedTls() => Verifier.Verify(_ourPublic, _message, _ourSignature, _hash);
+
+    [Benchmark(Description = "ICryptoProvider direct")]
+    [BenchmarkCategory("Verify")]
+    public bool Verify_Provider()
+    {
+        ICryptoProvider provider = CryptoProviders.Default;
+        if (_edPublicBag is not null)
+        {
+            return provider.VerifyEdDsa(_edPublicBag, _message, _providerSignature);
+        }
+
+        Span<byte> digest = stackalloc byte[64];
+        int length = Hash(provider, digest);
+        return _rsaPublicBag is not null
+            ? provider.VerifyRsa(_rsaPublicBag, _hash!.Value, RsaSignaturePadding.Pkcs1, digest[..length], _providerSignature)
+            : provider.VerifyEcdsa(_ecPublicBag!, digest[..length], _providerSignature);
+    }
 
     [Benchmark(Baseline = true, Description = "raw BouncyCastle")]
     [BenchmarkCategory("Verify")]
@@ -181,6 +243,13 @@ public class SignatureBenchmarks
 
         using var ec = ECDsa.Create(Algorithm == "P-384" ? ECCurve.NamedCurves.nistP384 : ECCurve.NamedCurves.nistP256);
         return ec.ExportParameters(false);
+    }
+
+    private int Hash(ICryptoProvider provider, Span<byte> destination)
+    {
+        using IHash hash = provider.CreateHash(_hash!.Value);
+        hash.Append(_message);
+        return hash.GetHashAndReset(destination);
     }
 
     private void FillMessage()

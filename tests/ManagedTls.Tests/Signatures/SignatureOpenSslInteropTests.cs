@@ -1,13 +1,4 @@
-// Keys are generated once per test class by the openssl binary (OpenSSL 3.0):
-//   openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048
-//   openssl genpkey -algorithm RSA-PSS -pkeyopt rsa_keygen_bits:2048 -pkeyopt rsa_pss_keygen_md:sha256
-//           -pkeyopt rsa_pss_keygen_mgf1_md:sha256 -pkeyopt rsa_pss_keygen_saltlen:32
-//   openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:CURVE    (P-256, P-384, P-521, secp256k1)
-//   openssl genpkey -genparam -algorithm DSA -pkeyopt dsa_paramgen_bits:2048 -pkeyopt dsa_paramgen_q_bits:256
-//   openssl genpkey -paramfile dsaparam.pem
-//   openssl genpkey -algorithm ED25519 | ED448
-// and each public key with openssl pkey -pubout. Signatures: openssl dgst -DIGEST -sign/-verify [-sigopt ...] for
-// RSA/ECDSA/DSA, openssl pkeyutl -sign/-verify -rawin for EdDSA, openssl req -x509 for certificates.
+// Keys: see SignatureKeyFixture.cs for the openssl commands.
 using ManagedTls.Asn1;
 using ManagedTls.Crypto;
 using ManagedTls.Keys;
@@ -15,81 +6,6 @@ using ManagedTls.Signatures;
 using ManagedTls.Tests.TestSupport;
 
 namespace ManagedTls.Tests.Signatures;
-
-/// <summary>The openssl-generated keys, created lazily (a missing openssl skips instead of failing) and deleted afterwards.</summary>
-public sealed class SignatureKeyFixture : IDisposable
-{
-    private static readonly Dictionary<string, string[]> s_generate = new()
-    {
-        ["rsa"] = ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"],
-        ["rsapss"] = ["genpkey", "-algorithm", "RSA-PSS", "-pkeyopt", "rsa_keygen_bits:2048", "-pkeyopt", "rsa_pss_keygen_md:sha256", "-pkeyopt", "rsa_pss_keygen_mgf1_md:sha256", "-pkeyopt", "rsa_pss_keygen_saltlen:32"],
-        ["p256"] = ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"],
-        ["p384"] = ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384"],
-        ["p521"] = ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-521"],
-        ["secp256k1"] = ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:secp256k1"],
-        ["dsa"] = ["genpkey", "-paramfile", "PARAM"],
-        ["ed25519"] = ["genpkey", "-algorithm", "ED25519"],
-        ["ed448"] = ["genpkey", "-algorithm", "ED448"],
-    };
-
-    private readonly object _gate = new();
-    private bool _generated;
-
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "mtls-sig-" + Guid.NewGuid().ToString("N"));
-
-    public string Data => Path.Combine(Root, "data.bin");
-
-    public string PrivatePem(string key)
-    {
-        Generate();
-        return Path.Combine(Root, key + ".pem");
-    }
-
-    public string PublicPem(string key)
-    {
-        Generate();
-        return Path.Combine(Root, key + ".pub.pem");
-    }
-
-    public PrivateKey PrivateKey(string key) => KeyDecoder.DecodePrivateKey(File.ReadAllBytes(PrivatePem(key)));
-
-    public PublicKey PublicKey(string key) => KeyDecoder.DecodePublicKey(File.ReadAllBytes(PublicPem(key)));
-
-    public string NewFile(string name) => Path.Combine(Root, $"{name}-{Guid.NewGuid():N}");
-
-    public void Dispose()
-    {
-        if (Directory.Exists(Root))
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-    }
-
-    private void Generate()
-    {
-        OpenSslPeer.Require();
-        lock (_gate)
-        {
-            if (_generated)
-            {
-                return;
-            }
-
-            Directory.CreateDirectory(Root);
-            File.WriteAllBytes(Data, "ManagedTls signature interop: the quick brown fox jumps over the lazy dog\n"u8.ToArray());
-            string param = Path.Combine(Root, "dsaparam.pem");
-            OpenSslPeer.Run("genpkey", "-genparam", "-algorithm", "DSA", "-pkeyopt", "dsa_paramgen_bits:2048", "-pkeyopt", "dsa_paramgen_q_bits:256", "-out", param);
-            foreach ((string name, string[] args) in s_generate)
-            {
-                string pem = Path.Combine(Root, name + ".pem");
-                OpenSslPeer.Run([.. args.Select(a => a == "PARAM" ? param : a), "-out", pem]);
-                OpenSslPeer.Run("pkey", "-in", pem, "-pubout", "-out", Path.Combine(Root, name + ".pub.pem"));
-            }
-
-            _generated = true;
-        }
-    }
-}
 
 /// <summary>Signatures both ways between ManagedTls and the openssl binary, for every algorithm and a spread of digests.</summary>
 public class SignatureOpenSslInteropTests(SignatureKeyFixture keys) : IClassFixture<SignatureKeyFixture>
@@ -106,6 +22,7 @@ public class SignatureOpenSslInteropTests(SignatureKeyFixture keys) : IClassFixt
         { "p256", "sha1", false }, { "p256", "sha256", false }, { "p256", "sha384", false }, { "p256", "sha512", false }, { "p256", "sha3-256", false },
         { "p384", "sha256", false }, { "p384", "sha384", false }, { "p384", "sha512", false },
         { "p521", "sha1", false }, { "p521", "sha256", false }, { "p521", "sha512", false },
+        { "secp256k1", "sha256", false }, { "secp256k1", "sha1", false }, { "brainpoolP384r1", "sha384", false },
         { "dsa", "sha1", false }, { "dsa", "sha224", false }, { "dsa", "sha256", false },
         { "ed25519", "", false }, { "ed448", "", false },
     };
@@ -150,7 +67,7 @@ public class SignatureOpenSslInteropTests(SignatureKeyFixture keys) : IClassFixt
     {
         { "rsa", "sha256", false }, { "rsa", "sha1", false }, { "rsa", "sha512", true }, { "rsa", "sha256", true },
         { "rsapss", "sha256", false }, { "p256", "sha256", false }, { "p384", "sha384", false }, { "p521", "sha512", false },
-        { "dsa", "sha256", false }, { "ed25519", "", false }, { "ed448", "", false },
+        { "secp256k1", "sha256", false }, { "dsa", "sha256", false }, { "ed25519", "", false }, { "ed448", "", false },
     };
 
     [SkippableTheory]
@@ -202,14 +119,6 @@ public class SignatureOpenSslInteropTests(SignatureKeyFixture keys) : IClassFixt
         File.WriteAllBytes(ours, ManagedTls.Pem.PemWriter.Write("CERTIFICATE", writer.ToArray()));
         ProcessResult result = OpenSslPeer.TryRun(null, "verify", "-CAfile", ours, "-check_ss_sig", ours);
         result.ExitCode.ShouldBe(0, $"openssl verify: {result.Stdout} {result.Stderr}");
-    }
-
-    [SkippableFact]
-    public void Sign_Secp256k1Key_UnsupportedKeyUntilTheProviderHasTheCurve()
-    {
-        // The key model reads secp256k1 keys, but the provider seam (EcCurve) has only P-256/384/521: a typed refusal.
-        Should.Throw<SignatureException>(() => Signer.Sign(keys.PrivateKey("secp256k1"), "x"u8)).Reason.ShouldBe(SignatureError.UnsupportedKey);
-        Should.Throw<SignatureException>(() => Verifier.Verify(keys.PublicKey("secp256k1"), "x"u8, new byte[72])).Reason.ShouldBe(SignatureError.UnsupportedKey);
     }
 
     private static (byte[] Tbs, SignatureAlgorithm Inner, SignatureAlgorithm Outer, byte[] Signature) ParseCertificate(byte[] der)
