@@ -10,7 +10,8 @@ public static partial class Crypto
     /// <summary>
     /// Signs <paramref name="data"/> with <paramref name="pkey"/> and a message digest (<c>sign</c>, OpenSSL's
     /// <c>EVP_SignInit</c>/<c>EVP_SignUpdate</c>/<c>EVP_SignFinal</c>): RSASSA-PKCS1-v1_5 for RSA (PSS for an RSA-PSS
-    /// key), DER-encoded ECDSA and DSA signatures. ECDSA/DSA nonces are deterministic (RFC 6979) where OpenSSL's are random;
+    /// key, with a salt as long as the digest — OpenSSL 3.0 uses the longest salt that fits; verifiers accept both),
+    /// DER-encoded ECDSA and DSA signatures. ECDSA/DSA nonces are deterministic (RFC 6979) where OpenSSL's are random;
     /// both verify the same way.
     /// </summary>
     /// <param name="pkey">A key pair.</param>
@@ -85,7 +86,8 @@ public static partial class Crypto
         bool valid;
         try
         {
-            valid = Verifier.Verify(publicKey, data, signature, hash);
+            valid = Verifier.Verify(publicKey, data, signature, hash)
+                || (publicKey is RsaPublicKey { Algorithm: KeyAlgorithm.RsaPss } pss && VerifyPssMaxSalt(pss, data, signature, hash));
         }
         catch (SignatureException e)
         {
@@ -95,6 +97,29 @@ public static partial class Crypto
         if (!valid)
         {
             throw CryptoErrors.BadSignature(publicKey.Algorithm);
+        }
+    }
+
+    /// <summary>
+    /// OpenSSL 3.0 signs with an RSA-PSS key using the largest salt that fits (its "auto" on signing), and its verifier
+    /// recovers any salt length; the Verifier checks the key's (or the digest's) length, so try the maximum as well.
+    /// </summary>
+    private static bool VerifyPssMaxSalt(RsaPublicKey key, byte[] data, byte[] signature, HashAlgorithmId hash)
+    {
+        using IHash h = CryptoProviders.Default.CreateHash(hash);
+        int maxSalt = ((key.Bits - 1 + 7) / 8) - h.HashSize - 2; // RFC 8017 §9.1.1: emLen − hLen − 2
+        if (maxSalt < 0 || maxSalt == h.HashSize)
+        {
+            return false;
+        }
+
+        try
+        {
+            return Verifier.Verify(key, data, signature, hash, RsaSignaturePadding.Pss(maxSalt));
+        }
+        catch (SignatureException)
+        {
+            return false; // the key's restrictions forbid that salt: the signature is not valid for this key
         }
     }
 

@@ -214,3 +214,26 @@ public sealed class OpenSslKeyShapesTests
         Crypto.DumpPrivateKey(FileType.Pem, b).ShouldBe(File.ReadAllBytes(pkcs8));
     }
 }
+
+/// <summary>RSA-PSS keys (NID 912) sign and verify with PSS, as <c>EVP_SignFinal</c> does for them.</summary>
+public sealed class RsaPssInteropTests
+{
+    private static readonly byte[] s_data = "pss"u8.ToArray();
+
+    [SkippableFact]
+    public void RsaPssKey_SignAndVerify_BothDirectionsWithOpenSsl()
+    {
+        byte[] pem = OpenSslPeer.Run("genpkey", "-algorithm", "RSA-PSS", "-pkeyopt", "rsa_keygen_bits:1024").StdoutBytes;
+        string priv = TempFiles.Write(pem, ".pem");
+        PKey key = Crypto.LoadPrivateKey(FileType.Pem, pem);
+        string pub = TempFiles.Write(Crypto.DumpPublicKey(FileType.Pem, key), ".pem");
+        key.Type().ShouldBe(KeyType.RsaPss);
+
+        string ours = TempFiles.Write(Crypto.Sign(key, s_data, "sha256"));
+        OpenSslPeer.RunWithInput(s_data, "dgst", "-sha256", "-verify", pub, "-signature", ours).Stdout.ShouldContain("Verified OK");
+
+        byte[] theirs = OpenSslPeer.RunWithInput(s_data, "dgst", "-sha256", "-sign", priv).StdoutBytes;
+        Crypto.Verify(key, theirs, s_data, "sha256");
+        Should.Throw<CryptoException>(() => Crypto.Verify(key, theirs, "other"u8.ToArray(), "sha256"));
+    }
+}
