@@ -315,6 +315,34 @@ public sealed class CryptoKeysTests
         Should.Throw<CryptoException>(() => Crypto.LoadPrivateKey(FileType.Pem, Encoding.ASCII.GetBytes(text)))
             .Errors.ShouldBe([new OpenSslErrorEntry("PEM routines", "get_name", "no start line")]);
 
+    [Fact]
+    public void Load_DerGivenAsPem_NoStartLine()
+    {
+        PKey key = TestKeys.Get("rsa");
+
+        Should.Throw<CryptoException>(() => Crypto.LoadPrivateKey(FileType.Pem, Crypto.DumpPrivateKey(FileType.Asn1, key)))
+            .Errors.ShouldBe([new OpenSslErrorEntry("PEM routines", "get_name", "no start line")]);
+        Should.Throw<CryptoException>(() => Crypto.LoadPublicKey(FileType.Pem, Crypto.DumpPublicKey(FileType.Asn1, key)))
+            .Errors.ShouldBe([new OpenSslErrorEntry("PEM routines", "get_name", "no start line")]);
+    }
+
+    [Fact]
+    public void Load_PemGivenAsAsn1_ThrowsCryptoException()
+    {
+        PKey key = TestKeys.Get("rsa");
+
+        Should.Throw<CryptoException>(() => Crypto.LoadPrivateKey(FileType.Asn1, Crypto.DumpPrivateKey(FileType.Pem, key)));
+        Should.Throw<CryptoException>(() => Crypto.LoadPublicKey(FileType.Asn1, Crypto.DumpPublicKey(FileType.Pem, key)));
+    }
+
+    [Fact]
+    public void LoadPrivateKey_NullPassphraseString_IsNoPassphrase()
+    {
+        string? none = null;
+
+        Crypto.LoadPrivateKey(FileType.Asn1, Crypto.DumpPrivateKey(FileType.Asn1, TestKeys.Get("ec")), none).Type().ShouldBe(KeyType.Ec);
+    }
+
     [Theory]
     [InlineData(new byte[0])]
     [InlineData(new byte[] { 0x30 })]
