@@ -8,11 +8,11 @@ namespace ManagedTls.Pkcs;
 /// turning it into the DER of a <c>PrivateKeyInfo</c>/<c>OneAsymmetricKey</c> and back. The key model parses that DER.
 /// </summary>
 /// <remarks>
-/// <para>Schemes: PBES2 (RFC 8018 §6.2) with PBKDF2 (hmacWithSHA1/224/256/384/512, SHA-512/224, SHA-512/256) and
-/// AES-128/192/256-CBC, DES-EDE3-CBC or DES-CBC; PBES1 pbeWithMD5AndDES-CBC and pbeWithSHA1AndDES-CBC (PKCS#5 v1.5);
+/// <para>Schemes: PBES2 (RFC 8018 §6.2) with PBKDF2 (hmacWithSHA1/224/256/384/512, SHA-512/224, SHA-512/256) or scrypt
+/// (RFC 7914 §7, at most 32 MiB as OpenSSL's default) and AES-128/192/256-CBC, DES-EDE3-CBC or DES-CBC; PBES1 pbeWithMD5AndDES-CBC and pbeWithSHA1AndDES-CBC (PKCS#5 v1.5);
 /// the PKCS#12 schemes pbeWithSHAAnd3-KeyTripleDES-CBC, pbeWithSHAAnd2-KeyTripleDES-CBC, pbeWithSHAAnd128BitRC2-CBC and
 /// pbeWithSHAAnd40BitRC2-CBC (RFC 7292 Appendix C). The KDFs and all ASN.1 are ManagedTls's own code; only the block
-/// ciphers come from the provider. RC4 schemes and PBES2 with scrypt, RC2 or GCM are reported as unsupported.</para>
+/// ciphers come from the provider. RC4 schemes and PBES2 with RC2, GCM or another KDF are reported as unsupported.</para>
 /// <para>Passwords: a character password is encoded as UTF-8 and those octets are what PBKDF2/PBKDF1 see, exactly as
 /// OpenSSL uses the bytes it is given; the byte overloads pass octets through unchanged. The PKCS#12 scheme turns
 /// the octets into a zero-terminated BMPString (UTF-16BE) as RFC 7292 §B.1 and OpenSSL do. An empty password is a
@@ -27,7 +27,7 @@ namespace ManagedTls.Pkcs;
 public static class EncryptedPrivateKeyInfo
 {
     /// <summary>Decrypts with a text password (encoded as UTF-8, as OpenSSL does).</summary>
-    /// <param name="der">The DER of the EncryptedPrivateKeyInfo.</param>
+    /// <param name="der">The DER of the EncryptedPrivateKeyInfo (BER is accepted too, as OpenSSL accepts it).</param>
     /// <param name="password">The password; empty is an empty password.</param>
     /// <returns>The DER of the PrivateKeyInfo; the caller should zero it when done.</returns>
     /// <exception cref="PbeException">The input is malformed, the algorithm unsupported, its parameters unacceptable,
@@ -36,7 +36,7 @@ public static class EncryptedPrivateKeyInfo
         Decrypt(CryptoProviders.Default, der, password);
 
     /// <summary>Decrypts with a password given as octets, passed to the KDF unchanged (OpenSSL's behaviour).</summary>
-    /// <param name="der">The DER of the EncryptedPrivateKeyInfo.</param>
+    /// <param name="der">The DER of the EncryptedPrivateKeyInfo (BER is accepted too, as OpenSSL accepts it).</param>
     /// <param name="password">The password octets; empty is an empty password.</param>
     /// <returns>The DER of the PrivateKeyInfo; the caller should zero it when done.</returns>
     /// <exception cref="PbeException">As for <see cref="Decrypt(ReadOnlySpan{byte}, ReadOnlySpan{char})"/>.</exception>
@@ -47,7 +47,7 @@ public static class EncryptedPrivateKeyInfo
     /// The call for a caller that has no password: it decodes and checks the structure (so malformed or unsupported
     /// input is reported as such) and then fails with <see cref="PbeError.PasswordRequired"/>.
     /// </summary>
-    /// <param name="der">The DER of the EncryptedPrivateKeyInfo.</param>
+    /// <param name="der">The DER of the EncryptedPrivateKeyInfo (BER is accepted too, as OpenSSL accepts it).</param>
     /// <returns>Never returns normally.</returns>
     /// <exception cref="PbeException"><see cref="PbeError.PasswordRequired"/>, or the structural error found first.</exception>
     public static byte[] Decrypt(ReadOnlySpan<byte> der)
@@ -61,7 +61,7 @@ public static class EncryptedPrivateKeyInfo
     /// Decodes the structure without decrypting and describes its algorithm as <c>openssl pkcs12 -info</c> does, e.g.
     /// "PBES2, PBKDF2, AES-256-CBC, Iteration 2048, PRF hmacWithSHA256" or "pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 2048".
     /// </summary>
-    /// <param name="der">The DER of the EncryptedPrivateKeyInfo.</param>
+    /// <param name="der">The DER of the EncryptedPrivateKeyInfo (BER is accepted too, as OpenSSL accepts it).</param>
     /// <returns>The description.</returns>
     /// <exception cref="PbeException">The input is malformed, or the algorithm unsupported or its parameters unacceptable.</exception>
     public static string DescribeAlgorithm(ReadOnlySpan<byte> der) => DecodeChecked(der).Scheme.Describe();
@@ -140,11 +140,15 @@ public static class EncryptedPrivateKeyInfo
     }
 
     /// <summary>Decodes the structure, translating codec errors into <see cref="PbeError.Malformed"/> once, here.</summary>
+    /// <remarks>
+    /// BER is accepted (indefinite lengths, constructed OCTET STRINGs), as OpenSSL's <c>d2i_X509_SIG</c> accepts it and
+    /// PKCS#12 producers emit it (decision 0002); non-minimal INTEGERs stay rejected in BER too.
+    /// </remarks>
     internal static EncryptedPrivateKeyInfoAsn DecodeChecked(ReadOnlySpan<byte> der)
     {
         try
         {
-            var reader = new DerReader(der);
+            var reader = new DerReader(der, DerMode.Ber);
             EncryptedPrivateKeyInfoAsn info = EncryptedPrivateKeyInfoAsn.Decode(ref reader);
             reader.ExpectEmpty();
             return info;

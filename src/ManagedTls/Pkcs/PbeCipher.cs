@@ -1,3 +1,4 @@
+using ManagedTls.Asn1;
 using ManagedTls.Crypto;
 
 namespace ManagedTls.Pkcs;
@@ -12,16 +13,16 @@ namespace ManagedTls.Pkcs;
 internal sealed record PbeCipher(string Name, string PemName, string Oid, BlockCipherAlgorithmId Algorithm, int KeySize, int BlockSize)
 {
     /// <summary>AES-128-CBC (NIST aes128-CBC-PAD).</summary>
-    public static PbeCipher Aes128Cbc { get; } = new("aes-128-cbc", "AES-128-CBC", "2.16.840.1.101.3.4.1.2", BlockCipherAlgorithmId.Aes128, 16, 16);
+    public static PbeCipher Aes128Cbc { get; } = new("aes-128-cbc", "AES-128-CBC", Oids.Aes128Cbc, BlockCipherAlgorithmId.Aes128, 16, 16);
 
     /// <summary>AES-192-CBC.</summary>
-    public static PbeCipher Aes192Cbc { get; } = new("aes-192-cbc", "AES-192-CBC", "2.16.840.1.101.3.4.1.22", BlockCipherAlgorithmId.Aes192, 24, 16);
+    public static PbeCipher Aes192Cbc { get; } = new("aes-192-cbc", "AES-192-CBC", Oids.Aes192Cbc, BlockCipherAlgorithmId.Aes192, 24, 16);
 
     /// <summary>AES-256-CBC.</summary>
-    public static PbeCipher Aes256Cbc { get; } = new("aes-256-cbc", "AES-256-CBC", "2.16.840.1.101.3.4.1.42", BlockCipherAlgorithmId.Aes256, 32, 16);
+    public static PbeCipher Aes256Cbc { get; } = new("aes-256-cbc", "AES-256-CBC", Oids.Aes256Cbc, BlockCipherAlgorithmId.Aes256, 32, 16);
 
     /// <summary>Three-key triple DES in CBC mode (RFC 8018 §B.2.2 des-EDE3-CBC).</summary>
-    public static PbeCipher DesEde3Cbc { get; } = new("des-ede3-cbc", "DES-EDE3-CBC", "1.2.840.113549.3.7", BlockCipherAlgorithmId.DesEde3, 24, 8);
+    public static PbeCipher DesEde3Cbc { get; } = new("des-ede3-cbc", "DES-EDE3-CBC", Oids.DesEde3Cbc, BlockCipherAlgorithmId.DesEde3, 24, 8);
 
     /// <summary>Single DES in CBC mode (RFC 8018 §B.2.1 desCBC): read for old files; written only when asked.</summary>
     public static PbeCipher DesCbc { get; } = new("des-cbc", "DES-CBC", "1.3.14.3.2.7", BlockCipherAlgorithmId.Des, 8, 8);

@@ -14,8 +14,8 @@ public enum PbeError
 
     /// <summary>
     /// The algorithm is known but its parameters are unacceptable: wrong IV or salt length, a key length that does
-    /// not match the cipher, or an iteration count outside 1..<see cref="PbeParameters.MaxIterationCount"/>
-    /// (a cap so that a hostile file cannot make us spin for hours).
+    /// not match the cipher, an iteration count outside 1..<see cref="PbeParameters.MaxIterationCount"/> or scrypt
+    /// parameters needing more than 32 MiB (caps so that a hostile file cannot make us spin or exhaust memory).
     /// </summary>
     InvalidParameters,
 

@@ -1,15 +1,22 @@
+using ManagedTls.Asn1;
 using ManagedTls.Crypto;
 
 namespace ManagedTls.Pkcs;
 
-/// <summary>The object identifiers of RFC 8018 and RFC 7292 that this layer decides on.</summary>
+/// <summary>
+/// The object identifiers of RFC 8018 and RFC 7292 that this layer decides on; those the shared <see cref="Oids"/>
+/// table has are taken from it, the rest (legacy schemes and rarer PRFs) are here.
+/// </summary>
 internal static class PbeOids
 {
     /// <summary>id-PBES2 (RFC 8018 §A.4).</summary>
-    public const string Pbes2 = "1.2.840.113549.1.5.13";
+    public const string Pbes2 = Oids.Pbes2;
 
     /// <summary>id-PBKDF2 (RFC 8018 §A.2).</summary>
-    public const string Pbkdf2 = "1.2.840.113549.1.5.12";
+    public const string Pbkdf2 = Oids.Pbkdf2;
+
+    /// <summary>id-scrypt (RFC 7914 §7).</summary>
+    public const string Scrypt = "1.3.6.1.4.1.11591.4.11";
 
     /// <summary>pbeWithMD5AndDES-CBC (RFC 8018 §A.3, PKCS#5 v1.5 PBES1).</summary>
     public const string PbeWithMd5AndDesCbc = "1.2.840.113549.1.5.3";
@@ -18,7 +25,7 @@ internal static class PbeOids
     public const string PbeWithSha1AndDesCbc = "1.2.840.113549.1.5.10";
 
     /// <summary>id-hmacWithSHA1, the PBKDF2 default PRF (RFC 8018 §B.1.1).</summary>
-    public const string HmacWithSha1 = "1.2.840.113549.2.7";
+    public const string HmacWithSha1 = Oids.HmacWithSha1;
 
     /// <summary>Maps a PBKDF2 PRF OID (RFC 8018 §B.1) to its digest.</summary>
     /// <param name="oid">The dotted OID.</param>
@@ -30,9 +37,9 @@ internal static class PbeOids
         {
             case HmacWithSha1: hash = HashAlgorithmId.Sha1; return true;
             case "1.2.840.113549.2.8": hash = HashAlgorithmId.Sha224; return true;
-            case "1.2.840.113549.2.9": hash = HashAlgorithmId.Sha256; return true;
-            case "1.2.840.113549.2.10": hash = HashAlgorithmId.Sha384; return true;
-            case "1.2.840.113549.2.11": hash = HashAlgorithmId.Sha512; return true;
+            case Oids.HmacWithSha256: hash = HashAlgorithmId.Sha256; return true;
+            case Oids.HmacWithSha384: hash = HashAlgorithmId.Sha384; return true;
+            case Oids.HmacWithSha512: hash = HashAlgorithmId.Sha512; return true;
             case "1.2.840.113549.2.12": hash = HashAlgorithmId.Sha512_224; return true;
             case "1.2.840.113549.2.13": hash = HashAlgorithmId.Sha512_256; return true;
             default: hash = default; return false;
@@ -46,9 +53,9 @@ internal static class PbeOids
     {
         HashAlgorithmId.Sha1 => HmacWithSha1,
         HashAlgorithmId.Sha224 => "1.2.840.113549.2.8",
-        HashAlgorithmId.Sha256 => "1.2.840.113549.2.9",
-        HashAlgorithmId.Sha384 => "1.2.840.113549.2.10",
-        HashAlgorithmId.Sha512 => "1.2.840.113549.2.11",
+        HashAlgorithmId.Sha256 => Oids.HmacWithSha256,
+        HashAlgorithmId.Sha384 => Oids.HmacWithSha384,
+        HashAlgorithmId.Sha512 => Oids.HmacWithSha512,
         HashAlgorithmId.Sha512_224 => "1.2.840.113549.2.12",
         HashAlgorithmId.Sha512_256 => "1.2.840.113549.2.13",
         _ => null,

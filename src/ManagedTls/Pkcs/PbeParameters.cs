@@ -28,7 +28,7 @@ public sealed class PbeParameters
     /// <summary>OpenSSL's name for PBES1 pbeWithSHAAnd3-KeyTripleDES-CBC (PKCS#12 KDF over SHA-1, DES-EDE3).</summary>
     public const string PbeSha1TripleDes = "PBE-SHA1-3DES";
 
-    private PbeParameters(string algorithm, bool isPbes2, HashAlgorithmId prf, int iterationCount, int saltLength, PbeCipher? cipher)
+    private PbeParameters(string algorithm, bool isPbes2, HashAlgorithmId prf, int iterationCount, int saltLength, PbeCipher? cipher, (int N, int R, int P)? scrypt = null)
     {
         Algorithm = algorithm;
         IsPbes2 = isPbes2;
@@ -36,6 +36,9 @@ public sealed class PbeParameters
         IterationCount = iterationCount;
         SaltLength = saltLength;
         Cipher = cipher;
+        ScryptN = scrypt?.N;
+        ScryptR = scrypt?.R ?? 0;
+        ScryptP = scrypt?.P ?? 0;
     }
 
     /// <summary>OpenSSL 3.0's default: PBES2 with AES-256-CBC, hmacWithSHA256, 2048 iterations, 8-byte salt.</summary>
@@ -55,6 +58,15 @@ public sealed class PbeParameters
 
     /// <summary>The number of random salt bytes.</summary>
     public int SaltLength { get; }
+
+    /// <summary>The scrypt cost parameter N when the PBES2 key derivation is scrypt; null for PBKDF2 and PBES1.</summary>
+    public int? ScryptN { get; }
+
+    /// <summary>The scrypt block size r (0 unless <see cref="ScryptN"/> is set).</summary>
+    public int ScryptR { get; }
+
+    /// <summary>The scrypt parallelisation p (0 unless <see cref="ScryptN"/> is set).</summary>
+    public int ScryptP { get; }
 
     /// <summary>The PBES2 cipher (null for PBES1).</summary>
     internal PbeCipher? Cipher { get; }
@@ -80,6 +92,29 @@ public sealed class PbeParameters
 
         CheckRanges(iterationCount, saltLength);
         return new PbeParameters(found.Name, isPbes2: true, prf, iterationCount, saltLength, found);
+    }
+
+    /// <summary>
+    /// Describes PBES2 encryption with the scrypt key derivation (RFC 7914 §7), as <c>openssl pkcs8 -topk8 -scrypt
+    /// [-scrypt_N N -scrypt_r r -scrypt_p p] [-v2 CIPHER]</c> writes it (defaults N = 16384, r = 8, p = 1: 16 MiB).
+    /// </summary>
+    /// <param name="cipher">An OpenSSL cipher name, as for <see cref="Pbes2"/>.</param>
+    /// <param name="n">The cost N: a power of two greater than 1.</param>
+    /// <param name="r">The block size r.</param>
+    /// <param name="p">The parallelisation p, 1..16.</param>
+    /// <param name="saltLength">Random salt bytes, 1..<see cref="MaxSaltLength"/>.</param>
+    /// <returns>The parameters.</returns>
+    /// <exception cref="ArgumentException">The cipher is unknown, or N, r, p are invalid or need more than 32 MiB
+    /// (the ceiling decryption also enforces).</exception>
+    public static PbeParameters Pbes2Scrypt(string cipher = "aes-256-cbc", int n = 16384, int r = 8, int p = 1, int saltLength = 8)
+    {
+        PbeParameters pbes2 = Pbes2(cipher, HashAlgorithmId.Sha256, 1, saltLength);
+        if (ScryptParameters.CheckLimits(n, r, p) is string reason)
+        {
+            throw new ArgumentException(reason, nameof(n));
+        }
+
+        return new PbeParameters(pbes2.Algorithm, isPbes2: true, HashAlgorithmId.Sha256, 1, saltLength, pbes2.Cipher, (n, r, p));
     }
 
     /// <summary>Describes a legacy PBES1 or PKCS#12 PBE scheme, for interoperability with old software.</summary>
@@ -108,7 +143,9 @@ public sealed class PbeParameters
 
     /// <inheritdoc/>
     public override string ToString() =>
-        IsPbes2 ? $"PBES2 {Algorithm} PBKDF2-HMAC-{Prf} x{IterationCount}" : $"PBES1 {Algorithm} x{IterationCount}";
+        ScryptN is int n ? $"PBES2 {Algorithm} scrypt N={n} r={ScryptR} p={ScryptP}"
+        : IsPbes2 ? $"PBES2 {Algorithm} PBKDF2-HMAC-{Prf} x{IterationCount}"
+        : $"PBES1 {Algorithm} x{IterationCount}";
 
     private static void CheckRanges(int iterationCount, int saltLength)
     {

@@ -9,9 +9,6 @@ namespace ManagedTls.Pkcs;
 /// </summary>
 internal abstract class PbeScheme
 {
-    /// <summary>The iteration count, already checked against <see cref="PbeParameters.MaxIterationCount"/>.</summary>
-    public abstract int IterationCount { get; }
-
     /// <summary>Decodes an AlgorithmIdentifier naming a supported PBE scheme.</summary>
     /// <param name="reader">Positioned at the AlgorithmIdentifier SEQUENCE.</param>
     /// <returns>The scheme.</returns>
@@ -82,7 +79,7 @@ internal abstract class PbeScheme
     /// <summary>Reads an iteration count INTEGER and enforces 1..<see cref="PbeParameters.MaxIterationCount"/>.</summary>
     /// <param name="reader">Positioned at the INTEGER.</param>
     /// <returns>The count.</returns>
-    protected static int ReadIterationCount(ref DerReader reader)
+    internal static int ReadIterationCount(ref DerReader reader)
     {
         ReadOnlySpan<byte> value = reader.ReadIntegerBytes();
         if ((value[0] & 0x80) != 0)
@@ -119,9 +116,9 @@ internal abstract class PbeScheme
     /// <param name="minimum">The smallest allowed length.</param>
     /// <param name="maximum">The largest allowed length.</param>
     /// <returns>A copy of the salt.</returns>
-    protected static byte[] ReadSalt(ref DerReader reader, int minimum, int maximum)
+    internal static byte[] ReadSalt(ref DerReader reader, int minimum, int maximum)
     {
-        ReadOnlySpan<byte> salt = reader.ReadOctetString();
+        byte[] salt = reader.ReadOctetStringBytes();
         if (salt.Length < minimum || salt.Length > maximum)
         {
             throw new PbeException(
@@ -131,6 +128,6 @@ internal abstract class PbeScheme
                     : $"The salt must be {minimum}..{maximum} bytes, not {salt.Length}.");
         }
 
-        return salt.ToArray();
+        return salt;
     }
 }

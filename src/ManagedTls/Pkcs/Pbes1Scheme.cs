@@ -24,8 +24,8 @@ internal sealed class Pbes1Scheme : PbeScheme
     /// <summary>The PBKDF1 digest: MD5 (pbeWithMD5AndDES-CBC) or SHA-1 (pbeWithSHA1AndDES-CBC).</summary>
     public HashAlgorithmId Hash { get; }
 
-    /// <inheritdoc/>
-    public override int IterationCount { get; }
+    /// <summary>The iteration count, already checked against <see cref="PbeParameters.MaxIterationCount"/>.</summary>
+    public int IterationCount { get; }
 
     /// <summary>Decodes PBEParameter (the reader is inside the AlgorithmIdentifier, after the OID).</summary>
     /// <param name="reader">The AlgorithmIdentifier's reader.</param>

@@ -91,6 +91,19 @@ public static class PemEncryption
         return Decrypt(CryptoProviders.Default, GetDekInfo(block), block.Data.Span, password);
     }
 
+    /// <summary>
+    /// The call for a caller that has no password: checks the block's headers and body length, then fails with
+    /// <see cref="PbeError.PasswordRequired"/>.
+    /// </summary>
+    /// <param name="block">A block with <c>Proc-Type: 4,ENCRYPTED</c> and a <c>DEK-Info</c> header.</param>
+    /// <returns>Never returns normally.</returns>
+    /// <exception cref="PbeException"><see cref="PbeError.PasswordRequired"/>, or the structural error found first.</exception>
+    public static byte[] Decrypt(PemBlock block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        return Decrypt(GetDekInfo(block), block.Data.Span);
+    }
+
     /// <summary>Encrypts a DER key body as <c>openssl rsa -aes256 -traditional</c> does, with a fresh random IV.</summary>
     /// <param name="der">The DER of the key (e.g. PKCS#1 RSAPrivateKey).</param>
     /// <param name="cipherName">"AES-128-CBC", "AES-192-CBC", "AES-256-CBC", "DES-EDE3-CBC" or "DES-CBC"

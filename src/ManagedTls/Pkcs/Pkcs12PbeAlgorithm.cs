@@ -1,3 +1,5 @@
+using ManagedTls.Asn1;
+
 namespace ManagedTls.Pkcs;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace ManagedTls.Pkcs;
 internal sealed record Pkcs12PbeAlgorithm(string Oid, string Name, string LongName, int KeySize, int Rc2EffectiveBits)
 {
     /// <summary>pbeWithSHAAnd3-KeyTripleDES-CBC: the PKCS#12 default for keys, OpenSSL's PBE-SHA1-3DES.</summary>
-    public static Pkcs12PbeAlgorithm TripleDes3Key { get; } = new("1.2.840.113549.1.12.1.3", "PBE-SHA1-3DES", "pbeWithSHA1And3-KeyTripleDES-CBC", 24, 0);
+    public static Pkcs12PbeAlgorithm TripleDes3Key { get; } = new(Oids.PbeWithSha1And3KeyTripleDesCbc, "PBE-SHA1-3DES", "pbeWithSHA1And3-KeyTripleDES-CBC", 24, 0);
 
     /// <summary>pbeWithSHAAnd2-KeyTripleDES-CBC: a 16-byte key used as K1 K2 K1.</summary>
     public static Pkcs12PbeAlgorithm TripleDes2Key { get; } = new("1.2.840.113549.1.12.1.4", "PBE-SHA1-2DES", "pbeWithSHA1And2-KeyTripleDES-CBC", 16, 0);
@@ -21,7 +23,7 @@ internal sealed record Pkcs12PbeAlgorithm(string Oid, string Name, string LongNa
     public static Pkcs12PbeAlgorithm Rc2With128Bits { get; } = new("1.2.840.113549.1.12.1.5", "PBE-SHA1-RC2-128", "pbeWithSHA1And128BitRC2-CBC", 16, 128);
 
     /// <summary>pbeWithSHAAnd40BitRC2-CBC: OpenSSL 1.x's default for PKCS#12 certificate bags.</summary>
-    public static Pkcs12PbeAlgorithm Rc2With40Bits { get; } = new("1.2.840.113549.1.12.1.6", "PBE-SHA1-RC2-40", "pbeWithSHA1And40BitRC2-CBC", 5, 40);
+    public static Pkcs12PbeAlgorithm Rc2With40Bits { get; } = new(Oids.PbeWithSha1And40BitRc2Cbc, "PBE-SHA1-RC2-40", "pbeWithSHA1And40BitRC2-CBC", 5, 40);
 
     private static readonly Pkcs12PbeAlgorithm[] s_all = [TripleDes3Key, TripleDes2Key, Rc2With128Bits, Rc2With40Bits];
 

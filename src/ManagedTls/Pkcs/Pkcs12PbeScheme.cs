@@ -28,8 +28,8 @@ internal sealed class Pkcs12PbeScheme : PbeScheme
     /// <summary>Which of the PKCS#12 schemes.</summary>
     public Pkcs12PbeAlgorithm Algorithm { get; }
 
-    /// <inheritdoc/>
-    public override int IterationCount { get; }
+    /// <summary>The iteration count, already checked against <see cref="PbeParameters.MaxIterationCount"/>.</summary>
+    public int IterationCount { get; }
 
     /// <summary>Decodes pkcs-12PbeParams (the reader is inside the AlgorithmIdentifier, after the OID).</summary>
     /// <param name="reader">The AlgorithmIdentifier's reader.</param>

@@ -65,15 +65,18 @@ public sealed class EcdsaSignature
     public static EcdsaSignature DecodeP1363(ReadOnlySpan<byte> p1363, EcNamedCurve curve)
     {
         ArgumentNullException.ThrowIfNull(curve);
-        ReadOnlySpan<byte> order = OrderOf(curve);
-        SignatureError? error = CheckP1363(p1363, order);
-        if (error is not null)
-        {
-            throw Error(error.Value);
-        }
+        return DecodeP1363(p1363, OrderOf(curve));
+    }
 
-        int size = p1363.Length / 2;
-        return new EcdsaSignature(Magnitude.Minimal(p1363[..size]), Magnitude.Minimal(p1363[size..]));
+    /// <summary>Decodes a fixed-width DSA signature (<c>r || s</c>, each as long as q) for a key with these domain parameters.</summary>
+    /// <param name="p1363">The signature.</param>
+    /// <param name="domain">The domain, whose q bounds r and s.</param>
+    /// <returns>The signature.</returns>
+    /// <exception cref="SignatureException"><see cref="SignatureError.MalformedSignature"/> (wrong length) or <see cref="SignatureError.SignatureOutOfRange"/>.</exception>
+    public static EcdsaSignature DecodeP1363(ReadOnlySpan<byte> p1363, DsaDomainParameters domain)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        return DecodeP1363(p1363, domain.Q.Span);
     }
 
     /// <summary>Converts a DER signature to IEEE P1363 for <paramref name="curve"/>, with the checks of <see cref="DecodeDer(ReadOnlySpan{byte}, EcNamedCurve)"/>.</summary>
@@ -83,7 +86,7 @@ public sealed class EcdsaSignature
     /// <exception cref="SignatureException">The DER is malformed or out of range.</exception>
     public static byte[] DerToP1363(ReadOnlySpan<byte> der, EcNamedCurve curve) => DecodeDer(der, curve).ToP1363(curve.OrderSize);
 
-    /// <summary>Converts an IEEE P1363 signature to DER, with the checks of <see cref="DecodeP1363"/>.</summary>
+    /// <summary>Converts an IEEE P1363 signature to DER, with the checks of <see cref="DecodeP1363(ReadOnlySpan{byte}, EcNamedCurve)"/>.</summary>
     /// <param name="p1363">The fixed-width signature.</param>
     /// <param name="curve">The key's curve.</param>
     /// <returns>The DER signature.</returns>
@@ -188,6 +191,18 @@ public sealed class EcdsaSignature
         using var writer = new DerWriter();
         WriteDer(writer, p1363[..size], p1363[size..]);
         return writer.ToArray();
+    }
+
+    private static EcdsaSignature DecodeP1363(ReadOnlySpan<byte> p1363, ReadOnlySpan<byte> order)
+    {
+        SignatureError? error = CheckP1363(p1363, order);
+        if (error is not null)
+        {
+            throw Error(error.Value);
+        }
+
+        int size = p1363.Length / 2;
+        return new EcdsaSignature(Magnitude.Minimal(p1363[..size]), Magnitude.Minimal(p1363[size..]));
     }
 
     private static EcdsaSignature DecodeDer(ReadOnlySpan<byte> der, ReadOnlySpan<byte> order)

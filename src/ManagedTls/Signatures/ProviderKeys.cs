@@ -8,21 +8,28 @@ internal static class ProviderKeys
 {
     public static EcParameters ToCrypto(EcPrivateKey key)
     {
-        RequireCurve(key.Curve);
-        return KeyMaterial.ToCrypto(key);
+        try
+        {
+            return KeyMaterial.ToCrypto(key);
+        }
+        catch (NotSupportedException e)
+        {
+            throw Unsupported(key.Curve, e);
+        }
     }
 
     public static EcParameters ToCrypto(EcPublicKey key)
     {
-        RequireCurve(key.Curve);
-        return KeyMaterial.ToCrypto(key);
-    }
-
-    private static void RequireCurve(EcNamedCurve curve)
-    {
-        if (!ReferenceEquals(curve, EcNamedCurve.P256) && !ReferenceEquals(curve, EcNamedCurve.P384) && !ReferenceEquals(curve, EcNamedCurve.P521))
+        try
         {
-            throw new SignatureException(SignatureError.UnsupportedKey, $"the crypto provider has no ECDSA primitives for {curve.Name} (only P-256, P-384 and P-521)");
+            return KeyMaterial.ToCrypto(key);
+        }
+        catch (NotSupportedException e)
+        {
+            throw Unsupported(key.Curve, e);
         }
     }
+
+    private static SignatureException Unsupported(EcNamedCurve curve, NotSupportedException inner) =>
+        new(SignatureError.UnsupportedKey, $"the crypto provider has no ECDSA primitives for {curve.Name}", inner);
 }

@@ -21,6 +21,11 @@ namespace ManagedTls.Signatures;
 /// <item>RSASSA-PSS: RSASSA-PSS-params MUST be present (RFC 4055 §3.1, for a signature); see <see cref="Hash"/>,
 /// <see cref="MgfHash"/>, <see cref="SaltLength"/>.</item>
 /// </list>
+/// <para>OpenSSL 3.0.19 is laxer: it ignores the parameters of every signature AlgorithmIdentifier but RSASSA-PSS
+/// (a self-signed certificate re-signed with sha256WithRSAEncryption parameters absent or INTEGER 0, ecdsa-with-SHA256
+/// with NULL or INTEGER 0, and Ed25519 with NULL all pass <c>openssl verify -check_ss_sig</c>). ManagedTls follows the
+/// RFCs instead, except for the absent RSA NULL, which real encoders produce; no certificate under /etc/ssl/certs
+/// carries parameters the strict rules reject.</para>
 /// <para>Equality compares the encodings, as OpenSSL's <c>X509_ALGOR_cmp</c> does.</para>
 /// </remarks>
 public sealed partial class SignatureAlgorithm : IEquatable<SignatureAlgorithm>

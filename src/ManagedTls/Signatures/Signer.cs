@@ -72,7 +72,7 @@ public static class Signer
                 throw new SignatureException(SignatureError.InvalidRequest, "PureEdDSA signs the message, not a digest (RFC 8032 §5.1.6)");
             }
 
-            return provider.SignEdDsa(KeyMaterial.ToCrypto((EcxPrivateKey)key), data);
+            return provider.SignEdDsa(EdDsaSigningKey((EcxPrivateKey)key), data);
         }
 
         HashAlgorithmId hash = scheme.Hash!.Value;
@@ -92,6 +92,18 @@ public static class Signer
                 return format == SignatureFormat.Der ? EcdsaSignature.FixedToDer(dsa) : dsa;
         }
     }
+
+    /// <summary>
+    /// The provider's bag for a PureEdDSA signing key. Signing needs only the seed (RFC 8032 §5.1.6 derives the public
+    /// key from it), so a PKCS#8 key without its public half — what OpenSSL writes — signs even though the key model
+    /// cannot derive Ed25519/Ed448 public keys yet (Keys.IKeyMath).
+    /// </summary>
+    private static EdDsaParameters EdDsaSigningKey(EcxPrivateKey key) => new()
+    {
+        Curve = key.Algorithm == KeyAlgorithm.Ed25519 ? EdwardsCurve.Ed25519 : EdwardsCurve.Ed448,
+        PrivateKey = key.Key,
+        PublicKey = key.TryGetPublicKey()?.Key ?? ReadOnlyMemory<byte>.Empty,
+    };
 
     private static ReadOnlySpan<byte> RequireDigest(HashAlgorithmId hash, ReadOnlySpan<byte> digest)
     {

@@ -120,6 +120,50 @@ public sealed class Asn1ParseInteropTests(ITestOutputHelper output) : IDisposabl
         failures.ShouldBeEmpty(string.Join("\n", failures.Take(5)));
     }
 
+    /// <summary>
+    /// The base64 BIO's corner cases: one long line with and without a final newline, junk lines longer than its
+    /// 1024-byte buffer, a junk line ending exactly at the buffer's end (openssl then decodes nothing), CRLF, and
+    /// a bad line in the middle.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("one-line")]
+    [InlineData("one-line-no-newline")]
+    [InlineData("long-junk-line")]
+    [InlineData("long-base64-line")]
+    [InlineData("junk-1022")]
+    [InlineData("junk-1023")]
+    [InlineData("junk-1024")]
+    [InlineData("crlf")]
+    [InlineData("bad-middle-line")]
+    public void Asn1Parse_Base64Layouts_OutputIdenticalToOpenSsl(string layout)
+    {
+        OpenSslPeer.Require();
+        string pemPath = Path.Combine(_dir, "c.pem");
+        OpenSslPeer.Run("req", "-x509", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", Path.Combine(_dir, "k.pem"), "-subj", "/CN=layout", "-out", pemPath);
+        string pem = File.ReadAllText(pemPath);
+        string[] body = pem.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("-----", StringComparison.Ordinal)).ToArray();
+        string text = layout switch
+        {
+            "one-line" => string.Concat(body) + "\n",
+            "one-line-no-newline" => string.Concat(body),
+            "long-junk-line" => new string('x', 2000) + ":junk\n" + pem,
+            "long-base64-line" => new string('A', 1500) + "\n" + pem,
+            "junk-1022" => new string('#', 1022) + "\n" + pem,
+            "junk-1023" => new string('#', 1023) + "\n" + pem,
+            "junk-1024" => new string('#', 1024) + "\n" + pem,
+            "crlf" => pem.Replace("\n", "\r\n", StringComparison.Ordinal),
+            _ => string.Join("\n", body.Take(5)) + "\n!!!!\n" + string.Join("\n", body.Skip(5)) + "\n",
+        };
+        string path = Path.Combine(_dir, layout);
+        File.WriteAllText(path, text);
+
+        ProcessResult expected = OpenSslPeer.TryRun(null, "asn1parse", "-in", path);
+        ProcessResult actual = Mtls.Run("asn1parse", "-in", path);
+
+        actual.Stdout.ShouldBe(expected.Stdout);
+        actual.ExitCode.ShouldBe(expected.ExitCode);
+    }
+
     private static byte[] Mutate(byte[] data, System.Random random)
     {
         var bytes = new List<byte>(data);

@@ -6,6 +6,7 @@
 //   openssl pkcs8 -topk8 -in KEY -outform DER -passout pass:PW -v1 PBE-SHA1-DES|PBE-SHA1-RC2-40|PBE-SHA1-RC2-128 -provider legacy -provider default
 //   openssl pkcs8 -topk8 -in KEY -outform DER -passout pass:PW            (OpenSSL's defaults)
 //   openssl pkcs8 -topk8 -in KEY -outform DER -passout pass:PW -v2 aes-256-cbc -iter 1 | -v2 aes-128-cbc -iter 100000
+//   openssl pkcs8 -topk8 -in KEY -outform DER -passout pass:PW -scrypt [-scrypt_N 1024 -scrypt_r 4 -scrypt_p 2 -v2 aes-128-cbc]
 //   openssl pkey -in KEY -aes256 -passout pass:PW                          (PEM "ENCRYPTED PRIVATE KEY")
 //   openssl pkcs8 -inform DER -in OURS.der -passin pass:PW [-provider legacy -provider default]   (PEM "PRIVATE KEY" out;
 //       OpenSSL 3.0 writes PKCS#1, not PKCS#8, for an RSA key with -outform DER, so the PEM output is compared)
@@ -44,6 +45,8 @@ public sealed class EncryptedPrivateKeyInfoInteropTests
         "-v1 PBE-SHA1-DES -provider legacy -provider default",
         "-v1 PBE-SHA1-RC2-40 -provider legacy -provider default",
         "-v1 PBE-SHA1-RC2-128 -provider legacy -provider default",
+        "-scrypt",
+        "-scrypt -scrypt_N 1024 -scrypt_r 4 -scrypt_p 2 -v2 aes-128-cbc",
         "-v2 aes-256-cbc -iter 1",
         "-v2 aes-128-cbc -iter 100000",
         string.Empty,
@@ -77,6 +80,7 @@ public sealed class EncryptedPrivateKeyInfoInteropTests
         "pbes2 aes-128-cbc Sha256", "pbes2 aes-192-cbc Sha1", "pbes2 aes-256-cbc Sha256", "pbes2 aes-256-cbc Sha512",
         "pbes2 des-ede3-cbc Sha384", "pbes2 aes-128-cbc Sha224", "pbes2 des-cbc Sha256", "pbes1 PBE-MD5-DES", "pbes1 PBE-SHA1-3DES",
         "pbes1 PBE-SHA1-2DES", "pbes1 PBE-SHA1-DES", "pbes1 PBE-SHA1-RC2-40", "pbes1 PBE-SHA1-RC2-128",
+        "scrypt aes-256-cbc 16384 8 1", "scrypt des-ede3-cbc 1024 2 3",
     };
 
     [SkippableTheory]
@@ -92,6 +96,18 @@ public sealed class EncryptedPrivateKeyInfoInteropTests
 
         ProcessResult wrong = OpenSslPeer.TryRun(null, ["pkcs8", "-inform", "DER", "-in", path, "-passin", "pass:not it", .. NeedsLegacy(scheme) ? OpenSslKeys.Legacy : []]);
         wrong.ExitCode.ShouldNotBe(0);
+    }
+
+    [SkippableFact]
+    public void Decrypt_BerThatOpenSslAccepts_WeAcceptToo()
+    {
+        OpenSslPeer.Require();
+        byte[] ber = PbeTestData.ToBer(EncryptedPrivateKeyInfo.Encrypt(OpenSslKeys.Pkcs8Der, Password));
+        string path = OpenSslKeys.NewPath("der");
+        File.WriteAllBytes(path, ber);
+        byte[] theirs = OpenSslPeer.Run("pkcs8", "-inform", "DER", "-in", path, "-passin", $"pass:{Password}").StdoutBytes;
+        PemReader.ReadFirst(theirs, "PRIVATE KEY").Data.ToArray().ShouldBe(OpenSslKeys.Pkcs8Der);
+        EncryptedPrivateKeyInfo.Decrypt(ber, Password).ShouldBe(OpenSslKeys.Pkcs8Der);
     }
 
     [SkippableFact]

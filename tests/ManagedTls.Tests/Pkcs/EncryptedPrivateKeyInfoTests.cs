@@ -15,15 +15,18 @@ public sealed class EncryptedPrivateKeyInfoTests
         "pbes2 aes-128-cbc Sha1", "pbes2 aes-192-cbc Sha224", "pbes2 aes-256-cbc Sha256", "pbes2 aes-256-cbc Sha384",
         "pbes2 aes-128-cbc Sha512", "pbes2 des-ede3-cbc Sha256", "pbes2 des-cbc Sha1", "pbes2 aes256 Sha512_256",
         "pbes1 PBE-MD5-DES", "pbes1 PBE-SHA1-DES", "pbes1 PBE-SHA1-3DES", "pbes1 PBE-SHA1-2DES", "pbes1 PBE-SHA1-RC2-128",
-        "pbes1 pbe-sha1-rc2-40",
+        "pbes1 pbe-sha1-rc2-40", "scrypt aes-256-cbc 1024 8 1", "scrypt des-ede3-cbc 16 1 2",
     };
 
     internal static PbeParameters Parse(string scheme, int iterations = 7)
     {
         string[] parts = scheme.Split(' ');
-        return parts[0] == "pbes2"
-            ? PbeParameters.Pbes2(parts[1], Enum.Parse<HashAlgorithmId>(parts[2]), iterations)
-            : PbeParameters.Pbes1(parts[1], iterations);
+        return parts[0] switch
+        {
+            "pbes2" => PbeParameters.Pbes2(parts[1], Enum.Parse<HashAlgorithmId>(parts[2]), iterations),
+            "scrypt" => PbeParameters.Pbes2Scrypt(parts[1], int.Parse(parts[2]), int.Parse(parts[3]), int.Parse(parts[4])),
+            _ => PbeParameters.Pbes1(parts[1], iterations),
+        };
     }
 
     [Theory]
@@ -109,11 +112,24 @@ public sealed class EncryptedPrivateKeyInfoTests
     [InlineData("pbes1 PBE-SHA1-DES", "pbeWithSHA1AndDES-CBC, Iteration 7")]
     [InlineData("pbes1 PBE-SHA1-3DES", "pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 7")]
     [InlineData("pbes1 PBE-SHA1-RC2-40", "pbeWithSHA1And40BitRC2-CBC, Iteration 7")]
+    [InlineData("scrypt aes-256-cbc 1024 8 1", "PBES2, scrypt, AES-256-CBC, Salt length: 8, Cost(N): 1024, Block size(r): 8, Parallelism(p): 1")]
     public void DescribeAlgorithm_EveryScheme_OpenSslInfoText(string scheme, string expected)
     {
         byte[] der = EncryptedPrivateKeyInfo.Encrypt(PbeTestData.EcPrivateKeyInfo, Password, Parse(scheme));
         EncryptedPrivateKeyInfo.DescribeAlgorithm(der).ShouldBe(expected);
         Should.Throw<PbeException>(() => EncryptedPrivateKeyInfo.DescribeAlgorithm(der.AsSpan(0, 20))).Reason.ShouldBe(PbeError.Malformed);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllSchemes))]
+    public void Decrypt_BerIndefiniteAndConstructed_AcceptedLikeOpenSsl(string scheme)
+    {
+        byte[] ber = PbeTestData.ToBer(EncryptedPrivateKeyInfo.Encrypt(PbeTestData.EcPrivateKeyInfo, Password, Parse(scheme)));
+        EncryptedPrivateKeyInfo.Decrypt(ber, Password).ShouldBe(PbeTestData.EcPrivateKeyInfo);
+        for (int length = 0; length < ber.Length; length++)
+        {
+            Should.Throw<PbeException>(() => EncryptedPrivateKeyInfo.Decrypt(ber.AsSpan(0, length), Password)).Reason.ShouldBe(PbeError.Malformed, $"prefix {length}");
+        }
     }
 
     [Fact]
@@ -154,6 +170,9 @@ public sealed class EncryptedPrivateKeyInfoTests
         Should.Throw<ArgumentOutOfRangeException>(() => PbeParameters.Pbes2(saltLength: 0));
         Should.Throw<ArgumentException>(() => PbeParameters.Pbes2(prf: HashAlgorithmId.Md5));
         Should.Throw<ArgumentException>(() => PbeParameters.Pbes1("PBE-SHA1-RC4-128"));
+        Should.Throw<ArgumentException>(() => PbeParameters.Pbes2Scrypt(n: 1000));
+        Should.Throw<ArgumentException>(() => PbeParameters.Pbes2Scrypt(n: 1 << 20));
+        Should.Throw<ArgumentException>(() => PbeParameters.Pbes2Scrypt(p: 17));
     }
 
     [Theory]
@@ -247,7 +266,16 @@ public sealed class EncryptedPrivateKeyInfoTests
         { "PBES1 MD5-DES salt of 7 bytes", PbeTestData.PbeParameterDer("1.2.840.113549.1.5.3", new byte[7], 2048), PbeError.InvalidParameters },
         { "PBES1 MD5-DES 20M iterations", PbeTestData.PbeParameterDer("1.2.840.113549.1.5.3", new byte[8], 20_000_000), PbeError.InvalidParameters },
         { "PKCS#12 3DES empty salt", PbeTestData.PbeParameterDer("1.2.840.113549.1.12.1.3", [], 2048), PbeError.InvalidParameters },
-        { "scrypt KDF", PbeTestData.Pbes2Der(kdfOid: "1.3.6.1.4.1.11591.4.11"), PbeError.UnsupportedAlgorithm },
+        { "PBMAC1 as a PBES2 KDF", PbeTestData.Pbes2Der(kdfOid: "1.2.840.113549.1.5.14"), PbeError.UnsupportedAlgorithm },
+        { "scrypt N not a power of two", PbeTestData.ScryptDer(n: 1000), PbeError.InvalidParameters },
+        { "scrypt N = 1", PbeTestData.ScryptDer(n: 1), PbeError.InvalidParameters },
+        { "scrypt N = 2^20, r = 8 (1 GiB)", PbeTestData.ScryptDer(n: 1 << 20), PbeError.InvalidParameters },
+        { "scrypt N = 2^62", PbeTestData.ScryptDer(n: 1L << 62), PbeError.InvalidParameters },
+        { "scrypt r = 2^40", PbeTestData.ScryptDer(r: 1L << 40), PbeError.InvalidParameters },
+        { "scrypt r = 0", PbeTestData.ScryptDer(r: 0), PbeError.InvalidParameters },
+        { "scrypt p = 17", PbeTestData.ScryptDer(p: 17), PbeError.InvalidParameters },
+        { "scrypt p negative", PbeTestData.ScryptDer(p: -1), PbeError.InvalidParameters },
+        { "scrypt keyLength 16 for AES-256", PbeTestData.ScryptDer(keyLength: 16), PbeError.InvalidParameters },
         { "hmacWithMD5 PRF", PbeTestData.Pbes2Der(prfOid: "1.2.840.113549.2.6"), PbeError.UnsupportedAlgorithm },
         { "AES-128-GCM scheme", PbeTestData.Pbes2Der(cipherOid: "2.16.840.1.101.3.4.1.6"), PbeError.UnsupportedAlgorithm },
         { "RC2-CBC scheme", PbeTestData.Pbes2Der(cipherOid: "1.2.840.113549.3.2"), PbeError.UnsupportedAlgorithm },

@@ -9,7 +9,8 @@
 //   openssl kdf -keylen 24 -kdfopt digest:SHA1 -kdfopt hexpass:0000 -kdfopt hexsalt:0A58CF64530D823F -kdfopt iter:1 -kdfopt id:1 PKCS12KDF
 //   openssl kdf -keylen 64 -kdfopt digest:SHA1 -kdfopt hexpass:D83DDE0000650000 -kdfopt hexsalt:01 -kdfopt iter:5 -kdfopt id:1 PKCS12KDF
 //   openssl enc -aes-256-cbc -P -pass pass:x -S 0102030405060708 -md md5            (EVP_BytesToKey, key || iv)
-//   openssl kdf -keylen 64 -kdfopt digest:SHA512 -kdfopt pass:password -kdfopt salt:NaCl -kdfopt iter:1000 PBKDF2
+//   openssl kdf -keylen 100 -kdfopt digest:SHA224|SHA256|SHA384|SHA512 -kdfopt pass:password -kdfopt salt:NaCl -kdfopt iter:1000 PBKDF2
+//   openssl kdf -keylen 77 -kdfopt digest:SHA1|SHA256|SHA384 -kdfopt hexpass:<random BMP> -kdfopt hexsalt:<random> -kdfopt iter:17 -kdfopt id:3 PKCS12KDF
 using System.Numerics;
 using System.Text;
 using ManagedTls.Crypto;
@@ -55,6 +56,18 @@ public sealed class KdfTests
         byte[] dk = new byte[100];
         Pbkdf2.DeriveKey(s_provider, prf, "password"u8, "NaCl"u8, 1000, dk);
         dk.ShouldBe(expected);
+    }
+
+    // RFC 7914 §12 (the fourth vector, N = 2^20, needs 1 GiB and is left out).
+    [Theory]
+    [InlineData("", "", 16, 1, 1, "77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442fcd0069ded0948f8326a753a0fc81f17e8d3e0fb2e0d3628cf35e20c38d18906")]
+    [InlineData("password", "NaCl", 1024, 8, 16, "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b3731622eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640")]
+    [InlineData("pleaseletmein", "SodiumChloride", 16384, 8, 1, "7023bdcb3afd7348461c06cd81fd38ebfda8fbba904f8e3ea9b543f6545da1f2d5432955613f0fcf62d49705242a9af9e61e85dc0d651e40dfcf017b45575887")]
+    public void Scrypt_Rfc7914_MatchesKnownAnswer(string password, string salt, int n, int r, int p, string expected)
+    {
+        byte[] dk = new byte[64];
+        Scrypt.DeriveKey(s_provider, Encoding.ASCII.GetBytes(password), Encoding.ASCII.GetBytes(salt), n, r, p, dk);
+        Convert.ToHexStringLower(dk).ShouldBe(expected);
     }
 
     [Fact]

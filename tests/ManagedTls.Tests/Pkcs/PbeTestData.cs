@@ -82,6 +82,47 @@ internal static class PbeTestData
         return w.ToArray();
     }
 
+    /// <summary>Builds a PBES2 EncryptedPrivateKeyInfo with scrypt-params (RFC 7914 §7.1), every field adjustable.</summary>
+    public static byte[] ScryptDer(long n = 16384, long r = 8, long p = 1, long? keyLength = null, string cipherOid = Aes256Cbc)
+    {
+        using var w = new DerWriter();
+        using (w.PushSequence())
+        {
+            using (w.PushSequence())
+            {
+                w.WriteObjectIdentifier(Pbes2);
+                using (w.PushSequence())
+                {
+                    using (w.PushSequence())
+                    {
+                        w.WriteObjectIdentifier("1.3.6.1.4.1.11591.4.11");
+                        using (w.PushSequence())
+                        {
+                            w.WriteOctetString(new byte[8]);
+                            w.WriteInteger(n);
+                            w.WriteInteger(r);
+                            w.WriteInteger(p);
+                            if (keyLength is long k)
+                            {
+                                w.WriteInteger(k);
+                            }
+                        }
+                    }
+
+                    using (w.PushSequence())
+                    {
+                        w.WriteObjectIdentifier(cipherOid);
+                        w.WriteOctetString(new byte[16]);
+                    }
+                }
+            }
+
+            w.WriteOctetString(new byte[32]);
+        }
+
+        return w.ToArray();
+    }
+
     /// <summary>Builds an EncryptedPrivateKeyInfo whose algorithm has PBEParameter-shaped parameters.</summary>
     public static byte[] PbeParameterDer(string oid, byte[] salt, long iterations, byte[]? ciphertext = null)
     {
@@ -125,5 +166,20 @@ internal static class PbeTestData
         }
 
         return w.ToArray();
+    }
+
+    /// <summary>
+    /// Re-encodes an EncryptedPrivateKeyInfo as BER: indefinite-length outer SEQUENCE and the encryptedData as a
+    /// constructed, indefinite-length OCTET STRING of two segments (what OpenSSL's decoder accepts).
+    /// </summary>
+    public static byte[] ToBer(byte[] der)
+    {
+        (byte[] algorithm, byte[] ciphertext) = Split(der);
+        int half = ciphertext.Length / 2;
+        using var first = new DerWriter();
+        first.WriteOctetString(ciphertext.AsSpan(0, half));
+        using var second = new DerWriter();
+        second.WriteOctetString(ciphertext.AsSpan(half));
+        return [0x30, 0x80, .. algorithm, 0x24, 0x80, .. first.ToArray(), .. second.ToArray(), 0x00, 0x00, 0x00, 0x00];
     }
 }

@@ -107,6 +107,7 @@ public sealed class PemEncryptionTests
     {
         var plain = new PemBlock("EC PRIVATE KEY", PbeTestData.EcPrivateKeySec1);
         Should.Throw<PbeException>(() => PemEncryption.Decrypt(plain, Password)).Reason.ShouldBe(PbeError.Malformed);
+        Should.Throw<PbeException>(() => PemEncryption.Decrypt(plain)).Reason.ShouldBe(PbeError.Malformed);
     }
 
     public static TheoryData<string, bool> OpenSslCipherFlags => new()
@@ -125,6 +126,7 @@ public sealed class PemEncryptionTests
         block.IsEncrypted.ShouldBeTrue($"openssl rsa {flag} wrote an unencrypted key");
         PemEncryption.Decrypt(block, Password).ShouldBe(OpenSslKeys.Pkcs1Der);
         Should.Throw<PbeException>(() => PemEncryption.Decrypt(block, "not it")).Reason.ShouldBe(PbeError.BadDecrypt);
+        Should.Throw<PbeException>(() => PemEncryption.Decrypt(block)).Reason.ShouldBe(PbeError.PasswordRequired);
     }
 
     [SkippableTheory]

@@ -53,12 +53,19 @@ internal static class ProcessRunner
         var stdout = new MemoryStream();
         Task copyOut = process.StandardOutput.BaseStream.CopyToAsync(stdout);
         Task<string> readErr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
+        try
         {
-            process.StandardInput.BaseStream.Write(stdin);
-        }
+            if (stdin is not null)
+            {
+                process.StandardInput.BaseStream.Write(stdin);
+            }
 
-        process.StandardInput.Close();
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The peer exited (or closed stdin) before reading all its input: not an error of ours; its exit code tells.
+        }
         if (!process.WaitForExit(timeout ?? TimeSpan.FromSeconds(60)))
         {
             process.Kill(entireProcessTree: true);

@@ -9,6 +9,11 @@ namespace ManagedTls.Cli.Commands.Asn1Parse;
 /// <c>"%5ld:d=%-2d hl=%ld l=%4ld cons: "</c> then the tag name padded to 18 and a value for the universal
 /// primitives OpenSSL knows how to show. Output is bytes: string values are copied raw, as OpenSSL does.
 /// </summary>
+/// <remarks>
+/// As in OpenSSL 3.0, OCTET STRING and BIT STRING content is never parsed as nested ASN.1 here: an OCTET STRING
+/// prints as text when every octet is printable (or \t \r \n), else as <c>[HEX DUMP]:</c>; a BIT STRING prints
+/// nothing (hex rows with <c>-dump</c>). Digging in is what <c>-strparse</c> is for.
+/// </remarks>
 internal sealed class Asn1Printer
 {
     private const int MaxDepth = 128; // ASN1_PARSE_MAXDEPTH
@@ -40,6 +45,9 @@ internal sealed class Asn1Printer
         _dump = dump;
     }
 
+    /// <summary>After a failed <see cref="Print"/>: the error OpenSSL would queue (reason code and text), if any.</summary>
+    public string? ErrorText { get; private set; }
+
     /// <summary>ASN1_tag2str.</summary>
     public static string TagName(int tag) => tag is >= 0 and <= 30 ? s_tagNames[tag] : "(unknown)";
 
@@ -68,6 +76,7 @@ internal sealed class Asn1Printer
             OpenSslHeader h = OpenSslHeader.Read(all[p..], length);
             if (h.IsError)
             {
+                ErrorText = h.ErrorText;
                 Write("Error in encoding\n");
                 goto End;
             }

@@ -40,6 +40,9 @@ internal readonly struct OpenSslHeader
     /// <summary>Identifier plus length octets.</summary>
     public int HeaderLength { get; }
 
+    /// <summary>OpenSSL's error-queue line for a failed header (reason code and text), or null.</summary>
+    public string? ErrorText => !IsError ? null : HeaderLength == 0 ? "0680007B:asn1 encoding routines:ASN1_get_object:header too long" : "0680009B:asn1 encoding routines:ASN1_get_object:too long";
+
     /// <summary>True when the header was malformed or its content runs past <c>omax</c>.</summary>
     public bool IsError => (Flags & ErrorFlag) != 0;
 
