@@ -6,8 +6,9 @@ namespace ManagedTls.Cli;
 
 /// <summary>
 /// The consistency checks behind <c>pkey -check</c>/<c>-pubcheck</c> and <c>rsa -check</c>, after OpenSSL's
-/// <c>EVP_PKEY_check</c>/<c>EVP_PKEY_public_check</c> and <c>RSA_check_key</c>. The key model already rejects much at
-/// decode time (RSA n = p·q, EC points on the curve, DSA y = g^x mod p); these add the checks it leaves out.
+/// <c>EVP_PKEY_check</c>/<c>EVP_PKEY_public_check</c> and <c>RSA_check_key</c> (RSA through <see cref="RsaKeyConsistency"/>).
+/// The key model already rejects much at decode time (RSA n = p·q, EC points on the curve, DSA y = g^x mod p); these
+/// add the checks it leaves out.
 /// </summary>
 internal static class KeyCheck
 {
@@ -88,49 +89,12 @@ internal static class KeyCheck
 
     private static void CheckRsa(RsaPrivateKey key, List<string> problems)
     {
-        BigInteger n = ToInteger(key.Modulus.Span), e = ToInteger(key.Exponent.Span), d = ToInteger(key.D.Span);
-        if (key.P.IsEmpty || !key.OtherPrimes.IsEmpty)
+        if (key.P.IsEmpty)
         {
-            return; // no CRT values (or multi-prime): n = p·q was checked on decode; nothing more we can say cheaply
+            return; // no CRT values: n = p·q cannot be checked; decoding checked what it could
         }
 
-        BigInteger p = ToInteger(key.P.Span), q = ToInteger(key.Q.Span);
-        if (!IsProbablePrime(p))
-        {
-            problems.Add("RSA key error: p not prime");
-        }
-
-        if (!IsProbablePrime(q))
-        {
-            problems.Add("RSA key error: q not prime");
-        }
-
-        if (p * q != n)
-        {
-            problems.Add("RSA key error: n does not equal p q");
-        }
-
-        BigInteger p1 = p - 1, q1 = q - 1;
-        BigInteger lcm = p1 / BigInteger.GreatestCommonDivisor(p1, q1) * q1;
-        if (lcm.IsZero || (d * e) % lcm != BigInteger.One)
-        {
-            problems.Add("RSA key error: d e not congruent to 1");
-        }
-
-        if (p1.IsZero || ToInteger(key.DP.Span) != d % p1)
-        {
-            problems.Add("RSA key error: dmp1 not congruent to d");
-        }
-
-        if (q1.IsZero || ToInteger(key.DQ.Span) != d % q1)
-        {
-            problems.Add("RSA key error: dmq1 not congruent to d");
-        }
-
-        if (p.IsZero || (ToInteger(key.QInv.Span) * q) % p != BigInteger.One)
-        {
-            problems.Add("RSA key error: iqmp not inverse of q");
-        }
+        problems.AddRange(RsaKeyConsistency.Check(key).Select(p => "RSA key error: " + RsaKeyConsistency.OpenSslReason(p)));
     }
 
     private static void CheckDsaDomain(DsaDomainParameters domain, List<string> problems)

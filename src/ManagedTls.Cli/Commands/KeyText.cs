@@ -3,22 +3,21 @@ using ManagedTls.Keys;
 
 namespace ManagedTls.Cli;
 
-/// <summary>The <c>-text</c> output of the key verbs (openssl's <c>EVP_PKEY_print_private/public</c>), written as ASCII.</summary>
+/// <summary>
+/// The <c>-text</c> output of the key verbs: <see cref="KeyTextFormatter"/>, which prints exactly what OpenSSL 3.0's
+/// <c>EVP_PKEY_print_private</c>/<c>EVP_PKEY_print_public</c> print, written as ASCII.
+/// </summary>
 internal static class KeyText
 {
     /// <summary>The private key components as <c>openssl pkey -text -noout</c> prints them.</summary>
     /// <param name="key">The key.</param>
     /// <returns>The text, ending with a newline.</returns>
-    /// <exception cref="CommandException">Text output is not available yet.</exception>
-    public static string Private(PrivateKey key) =>
-        throw new CommandException($"-text is not available yet for {key.Algorithm} keys (waiting for the key text formatter)");
+    public static string Private(PrivateKey key) => KeyTextFormatter.FormatPrivateKey(key);
 
     /// <summary>The public key components as <c>openssl pkey -text_pub -noout</c> prints them.</summary>
     /// <param name="key">The key.</param>
     /// <returns>The text, ending with a newline.</returns>
-    /// <exception cref="CommandException">Text output is not available yet.</exception>
-    public static string Public(PublicKey key) =>
-        throw new CommandException($"-text_pub is not available yet for {key.Algorithm} keys (waiting for the key text formatter)");
+    public static string Public(PublicKey key) => KeyTextFormatter.FormatPublicKey(key);
 
     /// <summary>Writes <paramref name="text"/> to a binary output as ASCII.</summary>
     /// <param name="output">The destination.</param>
