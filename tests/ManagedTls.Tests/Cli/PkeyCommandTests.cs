@@ -128,6 +128,40 @@ public class PkeyCommandTests
         ours.Stdout.ShouldBe(OpenSslPeer.Run("pkey", "-in", CliKeyFiles.Private(key)).Stdout);
     }
 
+    public static TheoryData<string[]> Pkcs8Schemes => new()
+    {
+        { ["-v2", "aes-256-cbc", "-v2prf", "hmacWithSHA512"] },
+        { ["-v2", "aes-128-cbc", "-v2prf", "hmacWithSHA1"] },
+        { ["-v2", "des3", "-iter", "100000"] },
+        { ["-v1", "PBE-SHA1-3DES"] },
+        { ["-v1", "PBE-SHA1-2DES"] },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Pkcs8Schemes))]
+    public void Pkey_OpenSslPkcs8Scheme_DecryptsWithPassin(string[] scheme)
+    {
+        OpenSslPeer.Require();
+        string encrypted = CliKeyFiles.NewPath("pem");
+        OpenSslPeer.Run(["pkcs8", "-topk8", "-in", CliKeyFiles.Private("rsa"), "-passout", "pass:x", "-out", encrypted, .. scheme]);
+
+        ProcessResult ours = Mtls.Run("pkey", "-in", encrypted, "-passin", "pass:x");
+
+        ours.ExitCode.ShouldBe(0, ours.Stderr);
+        ours.Stdout.ShouldBe(OpenSslPeer.Run("pkey", "-in", CliKeyFiles.Private("rsa")).Stdout);
+    }
+
+    [SkippableFact]
+    public void Pkey_StdinGarbage_CouldNotReadKeyFromStdin()
+    {
+        OpenSslPeer.Require();
+
+        ProcessResult ours = Mtls.RunWithInput("hi\n"u8.ToArray(), "pkey");
+
+        ours.ExitCode.ShouldBe(1);
+        ours.Stderr.ShouldStartWith(OpenSslPeer.TryRun("hi\n"u8.ToArray(), "pkey").Stderr.Split('\n')[0] + "\n");
+    }
+
     [SkippableFact]
     public void Pkey_EncryptedDer_DecryptsWithPassin()
     {
