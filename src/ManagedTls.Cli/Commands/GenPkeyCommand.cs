@@ -65,7 +65,8 @@ internal sealed class GenPkeyCommand : ICommand
         string? textOut = null;
         if (genParam)
         {
-            output = spec.GenerateParameters(outDer);
+            (output, string parametersText) = spec.GenerateParameters(outDer);
+            textOut = text ? parametersText : null;
         }
         else
         {
@@ -185,10 +186,12 @@ internal sealed class GenPkeyCommand : ICommand
             }
         }
 
-        public byte[] GenerateParameters(bool der)
+        /// <summary>Generates DSA domain parameters or names the EC curve; returns the encoding and the -text form.</summary>
+        public (byte[] Encoded, string Text) GenerateParameters(bool der)
         {
             byte[] encoded;
             string label;
+            string text;
             switch (_algorithm)
             {
                 case KeyAlgorithm.Dsa:
@@ -202,16 +205,19 @@ internal sealed class GenPkeyCommand : ICommand
                     }
 
                     label = PemLabels.DsaParameters;
+                    text = KeyTextFormatter.FormatDsaParameters(domain);
                     break;
                 case KeyAlgorithm.Ec:
-                    encoded = KeyEncoder.EncodeEcParameters(_curve ?? throw new CommandException("genpkey: Error generating EC parameters\nno curve given (use -pkeyopt ec_paramgen_curve:P-256)"));
+                    EcNamedCurve curve = _curve ?? throw new CommandException("genpkey: Error generating EC parameters\nno curve given (use -pkeyopt ec_paramgen_curve:P-256)");
+                    encoded = KeyEncoder.EncodeEcParameters(curve);
                     label = PemLabels.EcParameters;
+                    text = KeyTextFormatter.FormatEcParameters(curve);
                     break;
                 default:
                     throw new CommandException($"genpkey: Error generating parameters\n{_algorithm} has no parameters to generate");
             }
 
-            return der ? encoded : PemWriter.Write(label, encoded);
+            return (der ? encoded : PemWriter.Write(label, encoded), text);
         }
 
         private static KeySpec EcFromDer(byte[] der)

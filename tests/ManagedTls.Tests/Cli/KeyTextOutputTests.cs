@@ -66,4 +66,25 @@ public class KeyTextOutputTests
         string pem = output[..end];
         output[end..].ShouldBe(OpenSslPeer.RunWithInput(System.Text.Encoding.ASCII.GetBytes(pem), "pkey", "-text", "-noout").Stdout);
     }
+
+    [SkippableFact]
+    public void GenPkey_GenParamText_EqualsOpenSsl()
+    {
+        OpenSslPeer.Require();
+        string[] args = ["genpkey", "-genparam", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384", "-text"];
+
+        Mtls.Run(args).Stdout.ShouldBe(OpenSslPeer.Run(args).Stdout);
+    }
+
+    [SkippableFact]
+    public void GenPkey_DsaGenParamText_IsOpenSslTextOfTheParameters()
+    {
+        OpenSslPeer.Require();
+
+        string output = Mtls.Run("genpkey", "-genparam", "-algorithm", "DSA", "-pkeyopt", "dsa_paramgen_bits:1024", "-text").Stdout;
+
+        const string end = "-----END DSA PARAMETERS-----\n";
+        int split = output.IndexOf(end, StringComparison.Ordinal) + end.Length;
+        output[split..].ShouldBe(OpenSslPeer.RunWithInput(System.Text.Encoding.ASCII.GetBytes(output[..split]), "pkeyparam", "-text", "-noout").Stdout);
+    }
 }
