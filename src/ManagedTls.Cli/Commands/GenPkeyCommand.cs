@@ -273,10 +273,7 @@ internal sealed class GenPkeyCommand : ICommand
                 case "rsa_keygen_pubexp" when rsa:
                     return TryParseExponent(value, out _rsaExponent);
                 case "rsa_keygen_primes" when rsa:
-                    return int.TryParse(value, out int primes) && primes == 2
-                        || (primes > 2 && primes <= 5
-                            ? throw new CommandException("genpkey: Error setting rsa_keygen_primes:" + value + " parameter:\nmulti-prime RSA key generation is not supported by the crypto provider (two primes only)")
-                            : false);
+                    return TryPrimes(value);
                 case "rsa_pss_keygen_md" when _algorithm == KeyAlgorithm.RsaPss:
                     return TryDigestOid(value, out _pssMd);
                 case "rsa_pss_keygen_mgf1_md" when _algorithm == KeyAlgorithm.RsaPss:
@@ -288,9 +285,7 @@ internal sealed class GenPkeyCommand : ICommand
                 case "ec_paramgen_curve" or "group" when _algorithm == KeyAlgorithm.Ec:
                     return TryCurve(value, out _curve);
                 case "ec_param_enc" when _algorithm == KeyAlgorithm.Ec:
-                    return value == "named_curve" || (value == "explicit"
-                        ? throw new CommandException("genpkey: Error setting ec_param_enc:explicit parameter:\nexplicit EC parameters are not supported (named curves only, RFC 5480 §2.1.1)")
-                        : false);
+                    return TryParameterEncoding(value);
                 case "dsa_paramgen_bits" when _algorithm == KeyAlgorithm.Dsa:
                     return int.TryParse(value, out _dsaBits) && _dsaBits is 1024 or 2048 or 3072;
                 case "dsa_paramgen_q_bits" or "qbits" when _algorithm == KeyAlgorithm.Dsa:
@@ -303,6 +298,27 @@ internal sealed class GenPkeyCommand : ICommand
                     return false;
             }
         }
+
+        /// <summary>openssl accepts 2 to 5 primes (RSA_MAX_PRIME_NUM); the crypto provider generates two-prime keys only.</summary>
+        private static bool TryPrimes(string value)
+        {
+            if (!int.TryParse(value, out int primes) || primes is < 2 or > 5)
+            {
+                return false;
+            }
+
+            return primes == 2 ? true : throw new CommandException(
+                $"genpkey: Error setting rsa_keygen_primes:{value} parameter:\nmulti-prime RSA key generation is not supported by the crypto provider (two primes only)");
+        }
+
+        /// <summary>named_curve is what ManagedTls writes; explicit parameters are refused (RFC 5480 §2.1.1).</summary>
+        private static bool TryParameterEncoding(string value) => value switch
+        {
+            "named_curve" => true,
+            "explicit" => throw new CommandException(
+                "genpkey: Error setting ec_param_enc:explicit parameter:\nexplicit EC parameters are not supported (named curves only, RFC 5480 §2.1.1)"),
+            _ => false,
+        };
 
         private RsaPssParameters? PssParameters()
         {
