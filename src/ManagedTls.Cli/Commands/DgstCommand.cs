@@ -198,56 +198,43 @@ internal sealed class DgstCommand : ICommand
         return true;
     }
 
+    /// <summary>Digests one input in chunks (constant memory), then signs, verifies or prints the digest or MAC.</summary>
     private static bool Process(Stream input, string file, State s, Job job, Stream output)
     {
-        (HashAlgorithmId hash, string mdName, bool binary) = (job.Hash, job.MdName, job.Binary);
-        (PrivateKey? privateKey, PublicKey? publicKey, byte[]? signature, SignatureOptions sigopts) =
-            (job.PrivateKey, job.PublicKey, job.Signature, job.SignatureOptions);
-        byte[] data = ReadAll(input);
-        if (signature is not null)
+        bool mac = job.PrivateKey is null && job.Signature is null && (s.HmacKey is not null || s.Mac is not null);
+        byte[] result = mac ? Hmac(job.Hash, MacKey(s), input) : Digest(job.Hash, input);
+        if (job.Signature is not null)
         {
-            bool ok = Verify(publicKey!, hash, data, signature, sigopts);
+            bool ok = Verify(job.PublicKey!, job.Hash, result, job.Signature, job.SignatureOptions);
             KeyText.Write(output, ok ? "Verified OK\n" : "Verification failure\n");
             return ok;
         }
 
-        byte[] result;
-        string prefix;
-        if (privateKey is not null)
+        string prefix = mac ? $"HMAC-{job.MdName}" : job.MdName;
+        if (job.PrivateKey is not null)
         {
-            result = Sign(privateKey, hash, data, sigopts);
-            prefix = $"{KeyTypeName(privateKey.Algorithm)}-{mdName}";
-        }
-        else if (s.HmacKey is not null || s.Mac is not null)
-        {
-            result = Hmac(hash, MacKey(s), data);
-            prefix = $"HMAC-{mdName}";
-        }
-        else
-        {
-            using IHash digest = CryptoProviders.Default.CreateHash(hash);
-            digest.Append(data);
-            result = new byte[digest.HashSize];
-            digest.GetHashAndReset(result);
-            prefix = mdName;
+            result = Sign(job.PrivateKey, job.Hash, result, job.SignatureOptions);
+            prefix = $"{KeyTypeName(job.PrivateKey.Algorithm)}-{job.MdName}";
         }
 
-        if (binary)
+        if (job.Binary)
         {
             output.Write(result);
             return true;
         }
 
-        string hex = s.Colons ? string.Join(':', result.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))) : Convert.ToHexStringLower(result);
+        string hex = s.Colons
+            ? string.Join(':', result.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)))
+            : Convert.ToHexStringLower(result);
         KeyText.Write(output, s.Coreutils ? $"{hex} *{file}\n" : $"{prefix}({file})= {hex}\n");
         return true;
     }
 
-    private static byte[] Sign(PrivateKey key, HashAlgorithmId hash, byte[] data, SignatureOptions sigopts)
+    private static byte[] Sign(PrivateKey key, HashAlgorithmId hash, byte[] digest, SignatureOptions sigopts)
     {
         try
         {
-            return sigopts.Sign(key, hash, data, prehashed: false);
+            return sigopts.Sign(key, hash, digest, prehashed: true);
         }
         catch (SignatureException e)
         {
@@ -255,11 +242,11 @@ internal sealed class DgstCommand : ICommand
         }
     }
 
-    private static bool Verify(PublicKey key, HashAlgorithmId hash, byte[] data, byte[] signature, SignatureOptions sigopts)
+    private static bool Verify(PublicKey key, HashAlgorithmId hash, byte[] digest, byte[] signature, SignatureOptions sigopts)
     {
         try
         {
-            return sigopts.Verify(key, hash, data, signature, prehashed: false);
+            return sigopts.Verify(key, hash, digest, signature, prehashed: true);
         }
         catch (SignatureException e)
         {
@@ -267,13 +254,32 @@ internal sealed class DgstCommand : ICommand
         }
     }
 
-    private static byte[] Hmac(HashAlgorithmId hash, byte[] key, byte[] data)
+    private static byte[] Digest(HashAlgorithmId algorithm, Stream input)
     {
-        using IHmac hmac = CryptoProviders.Default.CreateHmac(hash, key);
-        hmac.Append(data);
-        byte[] mac = new byte[hmac.HashSize];
-        hmac.GetHashAndReset(mac);
-        return mac;
+        using IHash hash = CryptoProviders.Default.CreateHash(algorithm);
+        Pump(input, hash.Append);
+        byte[] result = new byte[hash.HashSize];
+        hash.GetHashAndReset(result);
+        return result;
+    }
+
+    private static byte[] Hmac(HashAlgorithmId algorithm, byte[] key, Stream input)
+    {
+        using IHmac hmac = CryptoProviders.Default.CreateHmac(algorithm, key);
+        Pump(input, hmac.Append);
+        byte[] result = new byte[hmac.HashSize];
+        hmac.GetHashAndReset(result);
+        return result;
+    }
+
+    private static void Pump(Stream input, SpanAction append)
+    {
+        byte[] buffer = new byte[BufferSize];
+        int n;
+        while ((n = input.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            append(buffer.AsSpan(0, n));
+        }
     }
 
     private static byte[] MacKey(State s)
@@ -306,13 +312,6 @@ internal sealed class DgstCommand : ICommand
             bytes = null;
             return false;
         }
-    }
-
-    private static byte[] ReadAll(Stream input)
-    {
-        using var buffer = new MemoryStream();
-        input.CopyTo(buffer, BufferSize);
-        return buffer.ToArray();
     }
 
     private static void PrintList(TextWriter output)
@@ -388,6 +387,8 @@ internal sealed class DgstCommand : ICommand
         public byte[]? Signature { get; set; }
         public SignatureOptions SignatureOptions { get; } = new();
     }
+
+    private delegate void SpanAction(ReadOnlySpan<byte> data);
 
     private sealed class State
     {
