@@ -1,6 +1,5 @@
 using System.Numerics;
 using ManagedTls.Keys;
-using ManagedTls.Random;
 
 namespace ManagedTls.Cli;
 
@@ -12,8 +11,6 @@ namespace ManagedTls.Cli;
 /// </summary>
 internal static class KeyCheck
 {
-    private const int MillerRabinRounds = 20;
-
     /// <summary>Checks a key pair (private and public halves, and their agreement).</summary>
     /// <param name="key">The key.</param>
     /// <returns>The outcome and, when invalid, openssl-style reason lines.</returns>
@@ -100,7 +97,8 @@ internal static class KeyCheck
     private static void CheckDsaDomain(DsaDomainParameters domain, List<string> problems)
     {
         BigInteger p = ToInteger(domain.P.Span), q = ToInteger(domain.Q.Span), g = ToInteger(domain.G.Span);
-        if (!IsProbablePrime(p) || !IsProbablePrime(q) || (p - 1) % q != BigInteger.Zero)
+        // As OpenSSL's simple FFC validation (no seed to re-derive from): q divides p - 1 and g has order q.
+        if (q < 2 || p <= q || (p - 1) % q != BigInteger.Zero)
         {
             problems.Add("DSA key error: invalid domain parameters p, q");
         }
@@ -108,61 +106,6 @@ internal static class KeyCheck
         {
             problems.Add("DSA key error: invalid domain parameter g");
         }
-    }
-
-    /// <summary>Miller–Rabin with random bases from <see cref="SecureRandomSource"/>.</summary>
-    private static bool IsProbablePrime(BigInteger n)
-    {
-        if (n < 2)
-        {
-            return false;
-        }
-
-        foreach (int small in (int[])[2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37])
-        {
-            if (n == small)
-            {
-                return true;
-            }
-
-            if (n % small == 0)
-            {
-                return false;
-            }
-        }
-
-        BigInteger d = n - 1;
-        int r = 0;
-        while (d.IsEven)
-        {
-            d >>= 1;
-            r++;
-        }
-
-        int length = n.GetByteCount(isUnsigned: true);
-        for (int round = 0; round < MillerRabinRounds; round++)
-        {
-            BigInteger a = (new BigInteger(SecureRandomSource.GetBytes(length + 8), isUnsigned: true) % (n - 3)) + 2;
-            BigInteger x = BigInteger.ModPow(a, d, n);
-            if (x == BigInteger.One || x == n - 1)
-            {
-                continue;
-            }
-
-            bool composite = true;
-            for (int i = 1; i < r && composite; i++)
-            {
-                x = BigInteger.ModPow(x, 2, n);
-                composite = x != n - 1;
-            }
-
-            if (composite)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static BigInteger ToInteger(ReadOnlySpan<byte> bigEndian) => new(bigEndian, isUnsigned: true, isBigEndian: true);

@@ -98,8 +98,17 @@ internal sealed class RsaCommand : ICommand
 
         if (check)
         {
+            // OpenSSL 3.0: "RSA key ok" on the output; otherwise "RSA key not ok" and the reasons on stderr, and it carries on (exit 0).
             KeyCheck.Result result = KeyCheck.Check(privateKey!);
-            KeyText.Write(output, result.IsValid ? "RSA key ok\n" : string.Concat(result.Problems.Select(p => p + "\n")));
+            if (result.IsValid)
+            {
+                KeyText.Write(output, "RSA key ok\n");
+            }
+            else
+            {
+                context.Error.WriteLine("RSA key not ok");
+                context.Error.Write(string.Concat(result.Problems.Select(p => p + "\n")));
+            }
         }
 
         if (noOut)

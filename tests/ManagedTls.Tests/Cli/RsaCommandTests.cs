@@ -1,5 +1,6 @@
 // `mtls rsa` against `openssl rsa` (3.0.19) on the same key files (CliKeyFiles): identical stdout and stderr
 // ("writing RSA key"), PKCS#8 PRIVATE KEY unless -traditional.
+using ManagedTls.Keys;
 using ManagedTls.Tests.TestSupport;
 
 namespace ManagedTls.Tests.Cli;
@@ -95,5 +96,29 @@ public class RsaCommandTests
 
         result.ExitCode.ShouldBe(1);
         result.Stderr.ShouldBe("rsa: Unknown cipher: foo\nrsa: Use -help for summary.\n");
+    }
+
+    [SkippableTheory]
+    [InlineData("rsa", "", "RSA key not ok\n")]
+    [InlineData("pkey", "", "Key is invalid\n")]
+    public void Check_WrongCrtExponent_ReportsLikeOpenSsl(string verb, string expectedStdout, string expectedStderrStart)
+    {
+        OpenSslPeer.Require();
+        var good = (RsaPrivateKey)KeyDecoder.DecodePrivateKey(File.ReadAllBytes(CliKeyFiles.Private("rsa")));
+        byte[] dp = good.DP.ToArray();
+        dp[^1] ^= 2;
+        var bad = new RsaPrivateKey(good.PublicKey, good.D.Span, good.P.Span, good.Q.Span, dp, good.DQ.Span, good.QInv.Span);
+        string path = CliKeyFiles.NewPath("pem");
+        File.WriteAllBytes(path, KeyEncoder.EncodeTraditionalPem(bad));
+        string[] args = [verb, "-in", path, "-check", "-noout"];
+
+        ProcessResult ours = Mtls.Run(args);
+        ProcessResult theirs = OpenSslPeer.TryRun(null, args);
+
+        ours.Stdout.ShouldBe(expectedStdout);
+        theirs.Stdout.ShouldBe(expectedStdout);
+        ours.Stderr.ShouldStartWith(expectedStderrStart);
+        theirs.Stderr.ShouldStartWith(expectedStderrStart);
+        ours.ExitCode.ShouldBe(theirs.ExitCode);
     }
 }
