@@ -11,7 +11,8 @@ namespace ManagedTls.Cli;
 /// <c>SHA256(...)</c> name when no digest flag is given), <c>Verified OK</c>/<c>Verification failure</c> and exit codes.
 /// </summary>
 /// <remarks>
-/// Not offered: <c>-engine</c>/<c>-engine_impl</c>, <c>-keyform ENGINE</c>, XOF digests (<c>-xoflen</c> fails as
+/// <c>-engine</c> and the <c>-provider*</c> options are accepted as <see cref="ProviderOptions"/> describes; <c>-d</c>,
+/// <c>-debug</c> and <c>-engine_impl</c> have nothing to act on. Not offered: <c>-keyform ENGINE</c>, XOF digests (<c>-xoflen</c> fails as
 /// openssl does for fixed-length digests), <c>-mac</c> other than HMAC, and digests ManagedTls lacks (MD4, RIPEMD,
 /// SM3, BLAKE2, SHAKE, whirlpool) — these fail with a message naming them.
 /// </remarks>
@@ -170,9 +171,7 @@ internal sealed class DgstCommand : ICommand
         .Value("macopt", "val", "MAC algorithm parameters in n:v form or key", s.MacOpts.Add)
         .Wildcard("Any supported digest", name => SetDigest(s, name))
         .Flag("fips-fingerprint", "Compute HMAC with the key used in OpenSSL-FIPS fingerprint", () => s.HmacKey = "etaonrishdlcupfm"u8.ToArray())
-        .Section("Random state")
-        .Value("rand", "val", "Load the given file(s) into the random number generator", static _ => { })
-        .Value("writerand", "outfile", "Write random data to the specified file", static _ => { })
+        .RandomState()
         .Providers(Name);
 
     private static bool SetDigest(State s, string name)

@@ -9,8 +9,9 @@ namespace ManagedTls.Cli;
 /// file) or DSA/EC parameters, and writes PKCS#8 PEM (optionally encrypted) as OpenSSL 3.0's <c>openssl genpkey</c>.
 /// </summary>
 /// <remarks>
-/// Not offered: <c>-engine</c>, <c>-config</c>, the <c>-provider*</c> options, DH/DHX, explicit EC parameters and
-/// multi-prime RSA (the crypto provider generates two-prime keys only). No progress dots are printed.
+/// <c>-engine</c>, <c>-config</c> and the <c>-provider*</c> options are accepted as <see cref="ProviderOptions"/> describes.
+/// Not offered: DH/DHX, explicit EC parameters and multi-prime RSA (the crypto provider generates two-prime keys only).
+/// No progress dots are printed. DER output is the traditional form where one exists, unencrypted, as openssl 3.0 writes it.
 /// </remarks>
 internal sealed class GenPkeyCommand : ICommand
 {

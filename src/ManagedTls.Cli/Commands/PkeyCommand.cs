@@ -8,8 +8,9 @@ namespace ManagedTls.Cli;
 /// 3.0's <c>openssl pkey</c> does (same flags, help layout, output order, warnings and first error lines).
 /// </summary>
 /// <remarks>
-/// Not offered: <c>-engine</c>, the <c>-provider*</c> options, <c>-ec_conv_form</c> and <c>-ec_param_enc</c> (ManagedTls
-/// writes named-curve, uncompressed EC keys only). Encrypted input without <c>-passin</c> fails instead of prompting.
+/// <c>-engine</c> and the <c>-provider*</c> options are accepted as <see cref="ProviderOptions"/> describes. Not offered:
+/// <c>-ec_conv_form hybrid</c>, compressed points in private key output and <c>-ec_param_enc explicit</c> (ManagedTls
+/// writes named curves only). Encrypted input without <c>-passin</c> fails instead of prompting.
 /// </remarks>
 internal sealed class PkeyCommand : ICommand
 {

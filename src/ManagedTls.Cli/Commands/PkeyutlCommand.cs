@@ -167,9 +167,7 @@ internal sealed class PkeyutlCommand : ICommand
         .Value("pkeyopt_passin", "val", "Public key option that is read as a passphrase argument opt:passphrase", _ => s.Unsupported = "-pkeyopt_passin")
         .Value("kdf", "val", "Use KDF algorithm", _ => s.Unsupported = "-kdf")
         .Value("kdflen", "+int", "KDF algorithm output length", v => OptionSet.ParseNonNegative("kdflen", v))
-        .Section("Random state")
-        .Value("rand", "val", "Load the given file(s) into the random number generator", static _ => { })
-        .Value("writerand", "outfile", "Write random data to the specified file", static _ => { })
+        .RandomState()
         .Providers(Name);
 
     private HashAlgorithmId? Digest(State s, PublicKey key)
