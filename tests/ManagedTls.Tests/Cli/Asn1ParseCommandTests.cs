@@ -67,6 +67,38 @@ public class Asn1ParseCommandTests
     }
 
     [Fact]
+    public void Run_ObjectIdentifierOver586Octets_PrintsInvalidAndDumpAsOpenSsl3()
+    {
+        // OBJ_obj2txt refuses OIDs over 586 octets (CVE-2023-2650); i2a_ASN1_OBJECT prints <INVALID> and a BIO_dump.
+        byte[] der = [0x06, 0x82, 0x02, 0x4B, 0x2A, .. Enumerable.Repeat((byte)0xFF, 585), 0x7F]; // 587 content octets
+
+        ProcessResult result = Mtls.RunWithInput(der, "asn1parse", "-inform", "DER");
+
+        result.ExitCode.ShouldBe(0);
+        string[] lines = result.Stdout.Split('\n');
+        lines[0].ShouldBe("    0:d=0  hl=4 l= 587 prim: OBJECT            :<INVALID>0000 - 2a ff ff ff ff ff ff ff-ff ff ff ff ff ff ff ff   *...............");
+        lines.Length.ShouldBe(37 + 2); // 37 dump rows, then asn1parse's own newline and the empty rest
+        lines[36].ShouldBe("0240 - ff ff ff ff ff ff ff ff-ff ff 7f                  ...........");
+        lines[37].ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Run_ObjectIdentifierWithHugeArc_FinishesInLinearTime()
+    {
+        // One 1 MiB arc: rendering it in decimal (BigInteger shifts) took minutes; OpenSSL 3 just dumps it.
+        byte[] content = [0x2A, .. Enumerable.Repeat((byte)0xFF, 1 << 20), 0x7F];
+        int n = content.Length;
+        byte[] der = [0x06, 0x83, (byte)(n >> 16), (byte)(n >> 8), (byte)n, .. content];
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        ProcessResult result = Mtls.RunWithInput(der, "asn1parse", "-inform", "DER");
+
+        result.ExitCode.ShouldBe(0);
+        result.Stdout.ShouldContain(":<INVALID>0000 - 2a ff");
+        stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public void Run_DeepNesting_StopsAtOpenSslRecursionLimit()
     {
         byte[] der = [];
