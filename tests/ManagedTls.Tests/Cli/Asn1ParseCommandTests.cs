@@ -164,13 +164,28 @@ public class Asn1ParseCommandTests
     [Theory]
     [InlineData("-bogus", "asn1parse: Unknown option: -bogus\n")]
     [InlineData("-inform", "asn1parse: Option -inform needs a value\n")]
-    [InlineData("-offset=1", "asn1parse: Unknown option: -offset=1\n")]
+    [InlineData("--inform", "asn1parse: Option -inform needs a value\n")]
+    [InlineData("-noout=1", "asn1parse: Option -noout does not take a value\n")] // as openssl 3.0
+    [InlineData("--bogus=3", "asn1parse: Unknown option: -bogus\n")]
     public void Run_BadFlags_PrintsUsageHintAndExits1(string flag, string firstLine)
     {
         ProcessResult result = Mtls.Run("asn1parse", flag);
 
         result.ExitCode.ShouldBe(1);
         result.Stderr.ShouldBe(firstLine + "asn1parse: Use -help for summary.\n");
+    }
+
+    [Theory]
+    [InlineData("-inform=DER", "-offset=2")]
+    [InlineData("--inform=DER", "--offset=2")]
+    [InlineData("-inform", "DER", "-offset", "2")]
+    public void Run_OptionEqualsValue_SameAsSeparateValue(params string[] flags)
+    {
+        // openssl's opt_next accepts -name=value (and --name=value) for options that take a value.
+        ProcessResult result = Mtls.RunWithInput(Convert.FromHexString(Sequence), ["asn1parse", .. flags]);
+
+        result.Stdout.ShouldBe("    0:d=0  hl=2 l=   1 prim: INTEGER           :05\n    3:d=0  hl=2 l=   1 prim: INTEGER           :2A\n");
+        result.ExitCode.ShouldBe(0);
     }
 
     [Fact]
