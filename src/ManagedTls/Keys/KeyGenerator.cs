@@ -75,4 +75,33 @@ public static class KeyGenerator
         };
         return KeyMaterial.FromCrypto((provider ?? CryptoProviders.Default).GenerateEdDsaKey(curve));
     }
+
+    /// <summary>Generates an X25519 or X448 key-agreement key (RFC 7748; <c>openssl genpkey -algorithm X25519</c>).</summary>
+    /// <param name="algorithm"><see cref="KeyAlgorithm.X25519"/> or <see cref="KeyAlgorithm.X448"/>.</param>
+    /// <returns>The key; its public half is derived through the provider.</returns>
+    /// <remarks>
+    /// An RFC 7748 private key is any string of 32 (56) random bytes: clamping happens when the scalar is used, and
+    /// the stored bytes stay unclamped exactly as OpenSSL stores them.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="algorithm"/> is not X25519 or X448.</exception>
+    public static EcxPrivateKey GenerateMontgomery(KeyAlgorithm algorithm)
+    {
+        int size = algorithm switch
+        {
+            KeyAlgorithm.X25519 => 32,
+            KeyAlgorithm.X448 => 56,
+            _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "only X25519 and X448 are RFC 7748 algorithms"),
+        };
+        byte[] privateKey = ManagedTls.Random.SecureRandomSource.GetBytes(size);
+        try
+        {
+            var key = new EcxPrivateKey(algorithm, privateKey);
+            _ = key.PublicKey; // derive now, so a provider failure surfaces here rather than at first use
+            return key;
+        }
+        finally
+        {
+            Array.Clear(privateKey);
+        }
+    }
 }
