@@ -178,7 +178,7 @@ internal sealed class GenPkeyCommand : ICommand
                     return KeyMaterial.FromCrypto(provider.GenerateEdDsaKey(EdwardsCurve.Ed448));
                 case KeyAlgorithm.X25519:
                 case KeyAlgorithm.X448:
-                    return GenerateEcx(_algorithm);
+                    return KeyGenerator.GenerateMontgomery(_algorithm);
                 default:
                     DsaDomainParameters domain = _dsaDomain ?? throw new CommandException(
                         "genpkey: Error generating DSA key\nDSA keys need domain parameters: generate them with -genparam and pass them with -paramfile");
@@ -231,25 +231,6 @@ internal sealed class GenPkeyCommand : ICommand
         {
             var reader = new Asn1.DerReader(der);
             return new KeySpec(KeyAlgorithm.Dsa) { _dsaDomain = DsaDomainParameters.Decode(ref reader) };
-        }
-
-        private static EcxPrivateKey GenerateEcx(KeyAlgorithm algorithm)
-        {
-            // RFC 7748 §5: any random string is a private key; OpenSSL stores it clamped, and so do we.
-            byte[] key = Random.SecureRandomSource.GetBytes(algorithm == KeyAlgorithm.X25519 ? 32 : 56);
-            if (algorithm == KeyAlgorithm.X25519)
-            {
-                key[0] &= 248;
-                key[31] &= 127;
-                key[31] |= 64;
-            }
-            else
-            {
-                key[0] &= 252;
-                key[55] |= 128;
-            }
-
-            return new EcxPrivateKey(algorithm, key);
         }
 
         private static EcCurve ToProviderCurve(EcNamedCurve curve)

@@ -85,20 +85,23 @@ internal sealed class WildcardOptions
                 break;
             }
 
+            // "-name", "--name" or "-name=value" (opt_next); an undeclared name goes to the wildcard, as openssl's "-*".
             string name = arg[1] == '-' ? arg[2..] : arg[1..];
+            int equals = name.IndexOf('=', StringComparison.Ordinal);
+            string bare = equals >= 0 ? name[..equals] : name;
             rest.Add(arg);
-            if (_values.Contains(name))
+            if (_values.Contains(bare))
             {
-                if (i + 1 < args.Length)
+                if (equals < 0 && i + 1 < args.Length)
                 {
                     rest.Add(args[++i]);
                 }
             }
-            else if (name == "help")
+            else if (bare == "help")
             {
                 break; // the option set prints help and stops here, as openssl does
             }
-            else if (!_flags.Contains(name) && _wildcard is not null && _wildcard(name))
+            else if (!_flags.Contains(bare) && _wildcard is not null && _wildcard(bare))
             {
                 rest.RemoveAt(rest.Count - 1);
             }

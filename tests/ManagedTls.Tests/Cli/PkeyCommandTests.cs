@@ -42,6 +42,17 @@ public class PkeyCommandTests
         ours.Stderr.ShouldBe(theirs.Stderr);
     }
 
+    [SkippableFact]
+    public void Pkey_NameEqualsValue_SameAsSeparateValue()
+    {
+        OpenSslPeer.Require();
+
+        ProcessResult ours = Mtls.Run("pkey", "-in=" + CliKeyFiles.Private("ec-p256"), "-outform=DER", "-aes256", "-passout=pass:x", "-outform=PEM");
+
+        ours.ExitCode.ShouldBe(0, ours.Stderr);
+        OpenSslPeer.RunWithInput(ours.StdoutBytes, "pkey", "-passin", "pass:x", "-check", "-noout").Stdout.ShouldBe("Key is valid\n");
+    }
+
     [SkippableTheory]
     [MemberData(nameof(Keys))]
     public void Pkey_PubIn_RoundTripsPublicKeyLikeOpenSsl(string key)
@@ -199,6 +210,8 @@ public class PkeyCommandTests
     {
         { ["-foo"], "pkey: Unknown cipher: foo\npkey: Use -help for summary.\n" },
         { ["-in"], "pkey: Option -in needs a value\npkey: Use -help for summary.\n" },
+        { ["-foo=bar"], "pkey: Unknown cipher: foo\npkey: Use -help for summary.\n" },
+        { ["-noout=x"], "pkey: Option -noout does not take a value\npkey: Use -help for summary.\n" },
         { ["-outform", "XYZ"], "pkey: Bad format \"XYZ\"\npkey: Invalid format \"XYZ\" for option -outform\npkey: Use -help for summary.\n" },
         { ["-aes-128-gcm"], "pkey: AEAD ciphers not supported\npkey: Use -help for summary.\n" },
         { ["-in", "x", "extra"], "pkey: Use -help for summary.\n" },
