@@ -6,6 +6,7 @@ namespace ManagedTls.Tests.Cli;
 /// Keys made once per test run by the openssl binary, one per type, in a temporary folder (deleted at exit), plus a
 /// small message file. Commands:
 ///   openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out rsa.pem
+///   openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -pkeyopt rsa_keygen_primes:3 -out rsa-3prime.pem
 ///   openssl genpkey -algorithm RSA-PSS -pkeyopt rsa_keygen_bits:2048 -out rsa-pss.pem
 ///   openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out ec-p256.pem   (and P-384, P-521)
 ///   openssl genpkey -algorithm ED25519|ED448|X25519|X448 -out NAME.pem
@@ -15,9 +16,9 @@ namespace ManagedTls.Tests.Cli;
 /// </summary>
 internal static class CliKeyFiles
 {
-    public static readonly string[] Names = ["rsa", "rsa-pss", "ec-p256", "ec-p384", "ec-p521", "ed25519", "ed448", "x25519", "x448", "dsa"];
+    public static readonly string[] Names = ["rsa", "rsa-3prime", "rsa-pss", "ec-p256", "ec-p384", "ec-p521", "ed25519", "ed448", "x25519", "x448", "dsa"];
 
-    public static readonly string[] SigningNames = ["rsa", "rsa-pss", "ec-p256", "ec-p384", "dsa"];
+    public static readonly string[] SigningNames = ["rsa", "rsa-3prime", "rsa-pss", "ec-p256", "ec-p384", "dsa"];
 
     private static readonly Lazy<string> s_directory = new(Create);
 
@@ -56,6 +57,7 @@ internal static class CliKeyFiles
 
         string P(string file) => Path.Combine(directory, file);
         OpenSslPeer.Run("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", P("rsa.pem"));
+        OpenSslPeer.Run("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-pkeyopt", "rsa_keygen_primes:3", "-out", P("rsa-3prime.pem"));
         OpenSslPeer.Run("genpkey", "-algorithm", "RSA-PSS", "-pkeyopt", "rsa_keygen_bits:2048", "-out", P("rsa-pss.pem"));
         foreach ((string name, string curve) in new[] { ("ec-p256", "P-256"), ("ec-p384", "P-384"), ("ec-p521", "P-521") })
         {
