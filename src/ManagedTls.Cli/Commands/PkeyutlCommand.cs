@@ -43,9 +43,15 @@ internal sealed class PkeyutlCommand : ICommand
             throw new CommandException($"{Name}: {s.Unsupported} is not supported by mtls");
         }
 
-        if (s.Digest is not null && !s.RawIn)
+        // openssl's checks, in its order (its -peerkey message really does say "no peer key given").
+        if (s.KeyFile is null)
         {
-            throw new UsageException("-digest can only be used with -rawin");
+            throw new UsageException("no private key given (-inkey parameter).");
+        }
+
+        if (s.PeerFile is not null && s.Operation != Operation.Derive)
+        {
+            throw new UsageException("no peer key given (-peerkey parameter).");
         }
 
         if (s.RawIn && s.Operation is not (Operation.Sign or Operation.Verify))
@@ -53,14 +59,14 @@ internal sealed class PkeyutlCommand : ICommand
             throw new UsageException("-rawin can only be used with -sign or -verify");
         }
 
-        if (s.KeyFile is null)
+        if (s.Digest is not null && !s.RawIn)
         {
-            throw new UsageException("no private key given (-inkey parameter).");
+            throw new UsageException("-digest can only be used with -rawin");
         }
 
-        if (s.Operation == Operation.Verify && s.SigFile is null)
+        if (s.RawIn && s.Reverse)
         {
-            throw new CommandException($"{Name}: No signature file specified for verify");
+            throw new UsageException("-rev cannot be used with raw input");
         }
 
         byte[]? password = PasswordSource.Resolve(s.PassIn, context);
@@ -75,9 +81,14 @@ internal sealed class PkeyutlCommand : ICommand
             return Derive(s, context, privateKey);
         }
 
+        if (s.Operation == Operation.Verify && s.SigFile is null)
+        {
+            throw new CommandException($"{Name}: No signature file specified for verify");
+        }
+
         if (s.Operation == Operation.Sign && privateKey is null)
         {
-            throw new CommandException("A private key is needed for this operation");
+            throw new CommandException($"A private key is needed for this operation\n{Name}: Error initializing context");
         }
 
         HashAlgorithmId? hash = Digest(s, publicKey);
@@ -212,7 +223,7 @@ internal sealed class PkeyutlCommand : ICommand
     {
         if (key is null)
         {
-            throw new CommandException("A private key is needed for this operation");
+            throw new CommandException($"A private key is needed for this operation\n{Name}: Error initializing context");
         }
 
         if (s.PeerFile is null)

@@ -140,6 +140,7 @@ public class DgstCommandTests
 
         result.ExitCode.ShouldBe(1);
         result.Stderr.ShouldBe(expected);
+        OpenSslAgreement.StderrStartsWith(["dgst", .. args], expected);
     }
 
     [SkippableFact]

@@ -139,6 +139,7 @@ public class GenPkeyCommandTests
         result.ExitCode.ShouldBe(1);
         result.Stderr.ShouldStartWith(expectedStart);
         result.StdoutBytes.ShouldBeEmpty();
+        OpenSslAgreement.StderrStartsWith(["genpkey", .. args], expectedStart);
     }
 
     [Fact]

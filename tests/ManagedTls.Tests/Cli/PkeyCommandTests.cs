@@ -229,6 +229,7 @@ public class PkeyCommandTests
 
         result.ExitCode.ShouldBe(1);
         result.Stderr.ShouldBe(expected);
+        OpenSslAgreement.StderrStartsWith(["pkey", .. args], expected);
     }
 
     [SkippableTheory]

@@ -129,12 +129,42 @@ public class PkeyutlCommandTests
         result.Stderr.ShouldStartWith("pkeyutl: Error setting up peer key\n");
     }
 
+    [SkippableTheory]
+    [InlineData("-sign", "ec-p256")]
+    [InlineData("-derive", "x25519")]
+    public void Pkeyutl_PublicKeyForPrivateOperation_SameStderrAsOpenSsl(string operation, string key)
+    {
+        OpenSslPeer.Require();
+        string[] peer = operation == "-derive" ? ["-peerkey", CliKeyFiles.Public(key)] : [];
+        string[] args = ["pkeyutl", operation, "-pubin", "-inkey", CliKeyFiles.Public(key), "-in", CliKeyFiles.Public(key), .. peer];
+
+        ProcessResult ours = Mtls.Run(args);
+
+        ours.ExitCode.ShouldBe(1);
+        ours.Stderr.ShouldBe(OpenSslPeer.TryRun([], args).Stderr);
+    }
+
+    [SkippableFact]
+    public void Pkeyutl_VerifyWithoutSigfile_SaysSoAfterLoadingKey()
+    {
+        OpenSslPeer.Require();
+        string[] args = ["pkeyutl", "-verify", "-pubin", "-inkey", CliKeyFiles.Public("ed25519"), "-rawin", "-in", CliKeyFiles.Message];
+
+        ProcessResult ours = Mtls.Run(args);
+
+        ours.ExitCode.ShouldBe(1);
+        ours.Stderr.ShouldBe("pkeyutl: No signature file specified for verify\n");
+        OpenSslPeer.TryRun([], args).Stderr.ShouldBe(ours.Stderr);
+    }
+
     public static TheoryData<string[], string> UsageErrors => new()
     {
         { ["-sign"], "pkeyutl: no private key given (-inkey parameter).\npkeyutl: Use -help for summary.\n" },
         { ["-sign", "-inkey", "k", "-digest", "sha256"], "pkeyutl: -digest can only be used with -rawin\npkeyutl: Use -help for summary.\n" },
-        { ["-verify", "-inkey", "k"], "pkeyutl: No signature file specified for verify\n" },
         { ["-bogus"], "pkeyutl: Unknown option: -bogus\npkeyutl: Use -help for summary.\n" },
+        { ["-sign", "-inkey", "k", "-peerkey", "p"], "pkeyutl: no peer key given (-peerkey parameter).\npkeyutl: Use -help for summary.\n" },
+        { ["-derive", "-inkey", "k", "-rawin"], "pkeyutl: -rawin can only be used with -sign or -verify\npkeyutl: Use -help for summary.\n" },
+        { ["-sign", "-inkey", "k", "-rawin", "-rev"], "pkeyutl: -rev cannot be used with raw input\npkeyutl: Use -help for summary.\n" },
     };
 
     [Theory]
@@ -145,5 +175,6 @@ public class PkeyutlCommandTests
 
         result.ExitCode.ShouldBe(1);
         result.Stderr.ShouldBe(expected);
+        OpenSslAgreement.StderrStartsWith(["pkeyutl", .. args], expected);
     }
 }
