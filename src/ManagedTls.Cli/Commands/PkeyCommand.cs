@@ -34,7 +34,7 @@ internal sealed class PkeyCommand : ICommand
         }
 
         Reconcile(s, context.Error);
-        (byte[]? inPass, byte[]? outPass) = PasswordSource.Resolve(s.PassIn, s.Cipher is null ? null : s.PassOut, context);
+        (byte[]? inPass, byte[]? outPass) = PasswordSource.Resolve(s.PassIn, s.PassOut, context);
         byte[] data = KeyFiles.ReadFile(context, s.InFile, s.PubIn ? "public key of Public Key" : "key");
         string source = KeyFiles.DisplayName(s.InFile);
         PrivateKey? privateKey = null;
