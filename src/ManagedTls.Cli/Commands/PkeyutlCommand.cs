@@ -1,4 +1,5 @@
 using System.Text;
+using ManagedTls.Cli.Commands.Asn1Parse;
 using ManagedTls.Crypto;
 using ManagedTls.Keys;
 using ManagedTls.Signatures;
@@ -12,7 +13,7 @@ namespace ManagedTls.Cli;
 /// </summary>
 /// <remarks>
 /// Not offered: <c>-encrypt</c>/<c>-decrypt</c>/<c>-verifyrecover</c> (the crypto provider has no RSA encryption or raw
-/// RSA), raw RSA signing without a digest, <c>-certin</c>, <c>-kdf</c>, <c>-asn1parse</c> and engines; each fails
+/// RSA), raw RSA signing without a digest, <c>-certin</c>, <c>-kdf</c> and <c>-pkeyopt_passin</c>; each fails
 /// with a message naming it.
 /// </remarks>
 internal sealed class PkeyutlCommand : ICommand
@@ -169,7 +170,7 @@ internal sealed class PkeyutlCommand : ICommand
         .Value("keyform", "PEM|DER|ENGINE", "Private key format (ENGINE, other values ignored)", v => FormatOption.IsDer("keyform", v, Name))
         .Section("Output")
         .Value("out", "outfile", "Output file - default stdout", v => s.OutFile = v)
-        .Flag("asn1parse", "parse the output as ASN.1 data to check its DER encoding and print errors", () => s.Unsupported = "-asn1parse")
+        .Flag("asn1parse", "parse the output as ASN.1 data to check its DER encoding and print errors", () => s.Asn1Parse = true)
         .Flag("hexdump", "Hex dump output", () => s.HexDump = true)
         .Flag("verifyrecover", "Verify RSA signature, recovering original signature input data", () => s.Unsupported = "-verifyrecover (raw RSA)")
         .Section("Signing/Derivation")
@@ -269,7 +270,19 @@ internal sealed class PkeyutlCommand : ICommand
     private static void Write(CommandContext context, State s, byte[] data)
     {
         using Stream output = context.OpenOutput(s.OutFile);
-        if (s.HexDump)
+        if (s.Asn1Parse)
+        {
+            // ASN1_parse_dump(out, buf, len, 1, -1); a parse failure is reported but the command still succeeds.
+            using var text = new MemoryStream();
+            var printer = new Asn1Printer(text, indent: true, dump: -1);
+            bool parsed = printer.Print(data);
+            output.Write(text.ToArray());
+            if (!parsed && printer.ErrorText is not null)
+            {
+                context.Error.WriteLine($"pkeyutl:error:{printer.ErrorText}");
+            }
+        }
+        else if (s.HexDump)
         {
             KeyText.Write(output, HexDump(data));
         }
@@ -327,6 +340,7 @@ internal sealed class PkeyutlCommand : ICommand
         public string? SigFile { get; set; }
         public string? OutFile { get; set; }
         public bool HexDump { get; set; }
+        public bool Asn1Parse { get; set; }
         public string? Digest { get; set; }
         public List<string> PkeyOpts { get; } = [];
     }

@@ -64,6 +64,38 @@ public class PkeyutlCommandTests
     }
 
     [SkippableTheory]
+    [InlineData("rsa", new[] { "-rawin" })]
+    [InlineData("ed25519", new[] { "-rawin", "-hexdump" })]
+    [InlineData("rsa", new[] { "-rawin", "-hexdump" })]
+    public void Pkeyutl_DeterministicSignatureAsn1parseOrHexdump_EqualsOpenSsl(string key, string[] flags)
+    {
+        OpenSslPeer.Require();
+        string[] args = ["pkeyutl", "-sign", "-inkey", CliKeyFiles.Private(key), "-in", CliKeyFiles.Message, "-asn1parse", .. flags];
+
+        ProcessResult ours = Mtls.Run(args);
+        ProcessResult theirs = OpenSslPeer.Run(args);
+
+        ours.ExitCode.ShouldBe(0);
+        ours.Stdout.ShouldBe(theirs.Stdout); // an RSA signature is not DER: "Error in encoding", and the error on stderr
+        (ours.Stderr.Length == 0).ShouldBe(theirs.Stderr.Length == 0);
+    }
+
+    [SkippableFact]
+    public void Pkeyutl_EcdsaAsn1parse_PrintsSequenceOfTwoIntegers()
+    {
+        OpenSslPeer.Require();
+
+        string[] lines = Mtls.Run("pkeyutl", "-sign", "-rawin", "-inkey", CliKeyFiles.Private("ec-p256"), "-in", CliKeyFiles.Message, "-asn1parse")
+            .Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        lines.Length.ShouldBe(3);
+        lines[0].ShouldStartWith("    0:d=0  hl=2 l=");
+        lines[0].ShouldContain("cons: SEQUENCE");
+        lines[1].ShouldContain("prim:  INTEGER           :");
+        lines[2].ShouldContain("prim:  INTEGER           :");
+    }
+
+    [SkippableTheory]
     [InlineData("ec-p256", "sha256")]
     [InlineData("rsa", "sha256")]
     public void Pkeyutl_PrehashedInput_OpenSslVerifies(string key, string digest)
