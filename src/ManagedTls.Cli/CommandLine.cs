@@ -40,7 +40,14 @@ public static class CommandLine
         var context = new CommandContext(stdin, stdout, stderr);
         try
         {
-            return command.Run(args.AsSpan(1), context);
+            try
+            {
+                return command.Run(args.AsSpan(1), context);
+            }
+            finally
+            {
+                context.Flush(); // inside the outer try: a failing flush is an I/O error like any other write
+            }
         }
         catch (UsageException e)
         {
@@ -53,9 +60,12 @@ public static class CommandLine
             stderr.WriteLine(e.Message);
             return e.ExitCode;
         }
-        finally
+        catch (IOException e)
         {
-            context.Flush();
+            // Writing the output failed (disk full, EIO, a closed file): one line and exit 1, as openssl does,
+            // never an unhandled exception with a stack trace and SIGABRT.
+            stderr.WriteLine($"{command.Name}: {e.Message}");
+            return 1;
         }
     }
 

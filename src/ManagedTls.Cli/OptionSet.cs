@@ -103,10 +103,24 @@ public sealed class OptionSet
                 break;
             }
 
+            // opt_next: "-name", "--name", and "-name=value" for options that take a value; messages name "-name".
             string name = arg[1] == '-' ? arg[2..] : arg[1..];
-            Entry? entry = Lookup(name) ?? throw new UsageException($"Unknown option: {arg}");
+            string? inlineValue = null;
+            int equals = name.IndexOf('=', StringComparison.Ordinal);
+            if (equals >= 0)
+            {
+                inlineValue = name[(equals + 1)..];
+                name = name[..equals];
+            }
+
+            Entry? entry = Lookup(name) ?? throw new UsageException($"Unknown option: -{name}");
             if (entry.Kind == Kind.Flag)
             {
+                if (inlineValue is not null)
+                {
+                    throw new UsageException($"Option -{name} does not take a value");
+                }
+
                 entry.FlagAction!();
                 if (HelpRequested)
                 {
@@ -117,9 +131,15 @@ public sealed class OptionSet
                 continue;
             }
 
+            if (inlineValue is not null)
+            {
+                entry.ValueAction!(inlineValue);
+                continue;
+            }
+
             if (i + 1 >= args.Length)
             {
-                throw new UsageException($"Option {arg} needs a value");
+                throw new UsageException($"Option -{name} needs a value");
             }
 
             entry.ValueAction!(args[++i]);

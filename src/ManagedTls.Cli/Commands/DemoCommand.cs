@@ -132,7 +132,7 @@ internal sealed partial class DemoCommand : ICommand
         byte[] s1 = new byte[alice.SharedSecretSize];
         byte[] s2 = new byte[bob.SharedSecretSize];
         Check(alice.TryDeriveSharedSecret(bob.PublicKey, s1) && bob.TryDeriveSharedSecret(alice.PublicKey, s2), "derivation failed");
-        Check(ConstantTime.Equals(s1, s2), "the two sides derived different secrets");
+        Check(ConstantTime.FixedTimeEquals(s1, s2), "the two sides derived different secrets");
     }
 
     private static void RsaStep()

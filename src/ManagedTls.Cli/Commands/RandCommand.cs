@@ -146,8 +146,16 @@ internal sealed class RandCommand : ICommand
                 break;
             }
 
+            // Keep magnitude <= 2^63 (|long.MinValue|) without ever wrapping: checking after the multiply missed
+            // values that wrapped past 2^64 (18446744073709551620 read as 4).
+            const ulong Limit = (ulong)long.MaxValue + 1;
+            if (overflow || magnitude > (Limit - (ulong)digit) / (ulong)radix)
+            {
+                overflow = true;
+                continue;
+            }
+
             magnitude = (magnitude * (ulong)radix) + (ulong)digit;
-            overflow |= magnitude > (ulong)long.MaxValue + 1;
         }
 
         if (i == start || i != s.Length || overflow || (!negative && magnitude > long.MaxValue))

@@ -159,7 +159,7 @@ public ref partial struct DerReader
             case 20:
                 return -1;
             case 30:
-                return content.Length % 2 == 0 ? -1 : content.Length - 1;
+                return FindInvalidBmp(content);
             case 28:
                 return FindInvalidUtf32(content);
             default:
@@ -184,6 +184,27 @@ public ref partial struct DerReader
         22 => b < 0x80,
         _ => b is >= 0x20 and <= 0x7E, // VisibleString
     };
+
+    // BMPString is UCS-2 (X.680 §41): two octets a character, and the surrogate range D800-DFFF holds no characters.
+    // Decoding would otherwise turn a lone surrogate into U+FFFD, so two different encodings would read as one name;
+    // DerWriter refuses surrogates and OpenSSL's ASN1_STRING_to_UTF8 rejects them too.
+    private static int FindInvalidBmp(ReadOnlySpan<byte> content)
+    {
+        if (content.Length % 2 != 0)
+        {
+            return content.Length - 1;
+        }
+
+        for (int i = 0; i < content.Length; i += 2)
+        {
+            if ((content[i] & 0xF8) == 0xD8)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private static int FindInvalidUtf32(ReadOnlySpan<byte> content)
     {

@@ -6,6 +6,10 @@ public readonly record struct DerReaderOptions
     /// <summary>Default <see cref="MaxDepth"/>.</summary>
     public const int DefaultMaxDepth = 32;
 
+    /// <summary>The largest <see cref="MaxDepth"/> accepted: BER constructed strings are read recursively, so the
+    /// depth bounds stack use too.</summary>
+    public const int MaxAllowedDepth = 1024;
+
     /// <summary>Default <see cref="MaxInputLength"/> (256 MiB; large CRLs are tens of megabytes).</summary>
     public const int DefaultMaxInputLength = 256 * 1024 * 1024;
 
@@ -23,11 +27,12 @@ public readonly record struct DerReaderOptions
     /// <summary>DER (strict, the default) or BER.</summary>
     public DerMode Mode { get; init; }
 
-    /// <summary>Maximum nesting depth of constructed elements (child readers); default 32.</summary>
+    /// <summary>Maximum nesting depth of constructed elements (child readers); default 32, at most <see cref="MaxAllowedDepth"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not in [1, <see cref="MaxAllowedDepth"/>].</exception>
     public int MaxDepth
     {
         get => _maxDepth == 0 ? DefaultMaxDepth : _maxDepth;
-        init => _maxDepth = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
+        init => _maxDepth = value is > 0 and <= MaxAllowedDepth ? value : throw new ArgumentOutOfRangeException(nameof(value), value, $"MaxDepth must be in [1, {MaxAllowedDepth}].");
     }
 
     /// <summary>Maximum length of the outermost buffer; a longer input is rejected with <see cref="DecodeError.TooLarge"/>.</summary>

@@ -35,6 +35,7 @@ public sealed partial class DerWriter
         Span<byte> buffer = count <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(count));
         value.TryWriteBytes(buffer, out int written, isUnsigned: false, isBigEndian: true);
         WriteTagged((tag ?? Asn1Tag.Integer).AsPrimitive(), buffer.Slice(0, written));
+        buffer.Slice(0, written).Clear(); // private key components (RSA d, p, q) pass through here
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);

@@ -104,9 +104,11 @@ public sealed partial class DerWriter : IDisposable
         return _buffer.AsSpan(0, _offset).SequenceEqual(other);
     }
 
-    /// <summary>Discards everything written so the writer can be reused.</summary>
+    /// <summary>Discards (and clears, since it may hold key material) everything written so the writer can be reused.</summary>
     public void Reset()
     {
+        // Dispose clears only [0, _offset): bytes left here past a shorter later encoding would go back to the pool.
+        _buffer.AsSpan(0, _offset).Clear();
         _offset = 0;
         _frameCount = 0;
     }
@@ -231,6 +233,7 @@ public sealed partial class DerWriter : IDisposable
         }
         finally
         {
+            copy.AsSpan(0, length).Clear(); // a SET OF can hold secrets too (PKCS#8 attributes); pooled arrays go back clean
             ArrayPool<byte>.Shared.Return(copy);
         }
     }

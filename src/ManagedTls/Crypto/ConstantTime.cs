@@ -13,7 +13,7 @@ public static class ConstantTime
     /// <param name="right">The other.</param>
     /// <returns>True when both have the same length and content.</returns>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
-    public static bool Equals(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    public static bool FixedTimeEquals(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
     {
         if (left.Length != right.Length)
         {

@@ -103,6 +103,9 @@ public sealed class DerReaderStringTests
     [InlineData("1301 5F", 19)]
     [InlineData("1601 80", 22)]
     [InlineData("1E03 004100", 30)]
+    [InlineData("1E02 D800", 30)] // lone high surrogate: would decode to U+FFFD
+    [InlineData("1E04 0041DC00", 30)] // lone low surrogate
+    [InlineData("1E04 D83DDE00", 30)] // a pair: UCS-2 has no surrogates (DerWriter and OpenSSL refuse them)
     [InlineData("1C04 0000D800", 28)]
     [InlineData("1C04 00110000", 28)]
     [InlineData("1C03 000041", 28)]

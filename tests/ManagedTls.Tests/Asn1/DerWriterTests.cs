@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Numerics;
+using System.Reflection;
 using ManagedTls.Asn1;
 
 namespace ManagedTls.Tests.Asn1;
@@ -282,5 +284,41 @@ public sealed class DerWriterTests
         return w.ToArray();
 
         static int LengthSize(int n) => n < 0x80 ? 1 : n <= 0xFF ? 2 : n <= 0xFFFF ? 3 : 4;
+    }
+
+    [Fact]
+    public void Reset_ThenShorterEncoding_PooledBufferIsClearedOnDispose()
+    {
+        byte[] secret = Enumerable.Repeat((byte)0xA5, 200).ToArray();
+        var w = new DerWriter();
+        w.WriteOctetString(secret);
+        w.Reset();
+        w.WriteNull();
+        byte[] pooled = (byte[])typeof(DerWriter).GetField("_buffer", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(w)!;
+
+        w.Dispose();
+
+        pooled.AsSpan().IndexOf(secret.AsSpan(0, 16)).ShouldBe(-1);
+    }
+
+    [Fact]
+    public void WriteInteger_LargeBigInteger_RentedScratchIsClearedBeforeReturn()
+    {
+        byte[] magnitude = Enumerable.Repeat((byte)0x5A, 300).ToArray();
+        var value = new BigInteger(magnitude, isUnsigned: true, isBigEndian: true);
+        using var w = new DerWriter();
+
+        w.WriteInteger(value);
+
+        // Same thread, same size class: the pool hands back the array WriteInteger just returned.
+        byte[] again = ArrayPool<byte>.Shared.Rent(value.GetByteCount());
+        try
+        {
+            again.AsSpan().IndexOf(magnitude.AsSpan(0, 16)).ShouldBe(-1);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(again);
+        }
     }
 }

@@ -67,6 +67,38 @@ public class Asn1ParseCommandTests
     }
 
     [Fact]
+    public void Run_ObjectIdentifierOver586Octets_PrintsInvalidAndDumpAsOpenSsl3()
+    {
+        // OBJ_obj2txt refuses OIDs over 586 octets (CVE-2023-2650); i2a_ASN1_OBJECT prints <INVALID> and a BIO_dump.
+        byte[] der = [0x06, 0x82, 0x02, 0x4B, 0x2A, .. Enumerable.Repeat((byte)0xFF, 585), 0x7F]; // 587 content octets
+
+        ProcessResult result = Mtls.RunWithInput(der, "asn1parse", "-inform", "DER");
+
+        result.ExitCode.ShouldBe(0);
+        string[] lines = result.Stdout.Split('\n');
+        lines[0].ShouldBe("    0:d=0  hl=4 l= 587 prim: OBJECT            :<INVALID>0000 - 2a ff ff ff ff ff ff ff-ff ff ff ff ff ff ff ff   *...............");
+        lines.Length.ShouldBe(37 + 2); // 37 dump rows, then asn1parse's own newline and the empty rest
+        lines[36].ShouldBe("0240 - ff ff ff ff ff ff ff ff-ff ff 7f                  ...........");
+        lines[37].ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Run_ObjectIdentifierWithHugeArc_FinishesInLinearTime()
+    {
+        // One 1 MiB arc: rendering it in decimal (BigInteger shifts) took minutes; OpenSSL 3 just dumps it.
+        byte[] content = [0x2A, .. Enumerable.Repeat((byte)0xFF, 1 << 20), 0x7F];
+        int n = content.Length;
+        byte[] der = [0x06, 0x83, (byte)(n >> 16), (byte)(n >> 8), (byte)n, .. content];
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        ProcessResult result = Mtls.RunWithInput(der, "asn1parse", "-inform", "DER");
+
+        result.ExitCode.ShouldBe(0);
+        result.Stdout.ShouldContain(":<INVALID>0000 - 2a ff");
+        stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public void Run_DeepNesting_StopsAtOpenSslRecursionLimit()
     {
         byte[] der = [];
@@ -132,13 +164,28 @@ public class Asn1ParseCommandTests
     [Theory]
     [InlineData("-bogus", "asn1parse: Unknown option: -bogus\n")]
     [InlineData("-inform", "asn1parse: Option -inform needs a value\n")]
-    [InlineData("-offset=1", "asn1parse: Unknown option: -offset=1\n")]
+    [InlineData("--inform", "asn1parse: Option -inform needs a value\n")]
+    [InlineData("-noout=1", "asn1parse: Option -noout does not take a value\n")] // as openssl 3.0
+    [InlineData("--bogus=3", "asn1parse: Unknown option: -bogus\n")]
     public void Run_BadFlags_PrintsUsageHintAndExits1(string flag, string firstLine)
     {
         ProcessResult result = Mtls.Run("asn1parse", flag);
 
         result.ExitCode.ShouldBe(1);
         result.Stderr.ShouldBe(firstLine + "asn1parse: Use -help for summary.\n");
+    }
+
+    [Theory]
+    [InlineData("-inform=DER", "-offset=2")]
+    [InlineData("--inform=DER", "--offset=2")]
+    [InlineData("-inform", "DER", "-offset", "2")]
+    public void Run_OptionEqualsValue_SameAsSeparateValue(params string[] flags)
+    {
+        // openssl's opt_next accepts -name=value (and --name=value) for options that take a value.
+        ProcessResult result = Mtls.RunWithInput(Convert.FromHexString(Sequence), ["asn1parse", .. flags]);
+
+        result.Stdout.ShouldBe("    0:d=0  hl=2 l=   1 prim: INTEGER           :05\n    3:d=0  hl=2 l=   1 prim: INTEGER           :2A\n");
+        result.ExitCode.ShouldBe(0);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class ConstantTimeTests
     [InlineData("01020304", "0102030405", false)]
     [InlineData("", "00", false)]
     public void Equals_Pairs_ComparesContentAndLength(string left, string right, bool expected) =>
-        ConstantTime.Equals(Convert.FromHexString(left), Convert.FromHexString(right)).ShouldBe(expected);
+        ConstantTime.FixedTimeEquals(Convert.FromHexString(left), Convert.FromHexString(right)).ShouldBe(expected);
 
     [Fact]
     public void EqualMask_AllPairs_IsFFOnlyWhenEqual()

@@ -55,6 +55,9 @@ public class RandCommandTests
     [InlineData("0xg", "rand: Can't parse \"0xg\" as a hexadecimal number\n")]
     [InlineData("0x", "rand: Can't parse \"0x\" as a hexadecimal number\n")]
     [InlineData("99999999999999999999", "rand: Can't parse \"99999999999999999999\" as a number\n")]
+    [InlineData("18446744073709551620", "rand: Can't parse \"18446744073709551620\" as a number\n")] // wraps to 4 mod 2^64
+    [InlineData("92233720368547758080", "rand: Can't parse \"92233720368547758080\" as a number\n")] // 10 * 2^63: wraps to 0
+    [InlineData("0x10000000000000001", "rand: Can't parse \"0x10000000000000001\" as a hexadecimal number\n")]
     [InlineData("2147483648", "rand: Value \"2147483648\" outside integer range\n")]
     [InlineData("9223372036854775807", "rand: Value \"9223372036854775807\" outside integer range\n")]
     [InlineData("0", "")]

@@ -214,7 +214,17 @@ internal sealed class Asn1Printer
                 if (OidCodec.IsValid(content))
                 {
                     Write(":");
-                    Write(_extraOids?.Find(content) ?? OidRegistry.GetDisplayName(content));
+                    string? name = _extraOids?.Find(content);
+                    if (name is null && content.Length > OidCodec.MaxTextContentLength)
+                    {
+                        // OBJ_obj2txt refuses it, so i2a_ASN1_OBJECT prints <INVALID> and BIO_dump (indent 0) of the content.
+                        Write("<INVALID>");
+                        HexDump(content, indent: 0, limit: content.Length);
+                    }
+                    else
+                    {
+                        Write(name ?? OidRegistry.GetDisplayName(content));
+                    }
                 }
                 else
                 {
@@ -309,14 +319,18 @@ internal sealed class Asn1Printer
     }
 
     /// <summary>BIO_dump_indent with indent 6 (16 bytes a row), limited by -dlimit.</summary>
-    private void HexDump(ReadOnlySpan<byte> data)
+    private void HexDump(ReadOnlySpan<byte> data) =>
+        HexDump(data, DumpIndent, _dump == -1 || _dump > data.Length ? data.Length : _dump);
+
+    /// <summary>BIO_dump_indent of the first <paramref name="limit"/> bytes (16 a row for indents up to 6).</summary>
+    private void HexDump(ReadOnlySpan<byte> data, int indent, int limit)
     {
-        int len = _dump == -1 || _dump > data.Length ? data.Length : _dump;
+        int len = limit;
         const int Width = 16;
         var text = new StringBuilder();
         for (int row = 0; row * Width < len; row++)
         {
-            text.Append(' ', DumpIndent).Append((row * Width).ToString("x4", CultureInfo.InvariantCulture)).Append(" - ");
+            text.Append(' ', indent).Append((row * Width).ToString("x4", CultureInfo.InvariantCulture)).Append(" - ");
             for (int j = 0; j < Width; j++)
             {
                 int i = (row * Width) + j;

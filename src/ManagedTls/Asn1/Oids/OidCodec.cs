@@ -12,6 +12,13 @@ namespace ManagedTls.Asn1;
 internal static class OidCodec
 {
     /// <summary>
+    /// The longest content <c>OBJ_obj2txt</c> renders (OpenSSL 3.0.9+, CVE-2023-2650): 128 arcs of 32 bits, per
+    /// RFC 2578 §3.5. Longer content makes it fail (asn1parse then prints <c>&lt;INVALID&gt;</c> and a hex dump);
+    /// rendering it anyway would cost time quadratic in the length of one huge arc.
+    /// </summary>
+    internal const int MaxTextContentLength = 586;
+
+    /// <summary>
     /// True when <paramref name="content"/> is an encoding OpenSSL's <c>c2i_ASN1_OBJECT</c> accepts: non-empty,
     /// the last octet ends a subidentifier, and no subidentifier starts with the padding octet 0x80.
     /// </summary>
@@ -34,8 +41,14 @@ internal static class OidCodec
     }
 
     /// <summary>Renders valid content octets as dotted decimal, as <c>OBJ_obj2txt(no_name=1)</c>.</summary>
+    /// <exception cref="ArgumentException">The content is longer than <see cref="MaxTextContentLength"/>.</exception>
     internal static string ToDotted(ReadOnlySpan<byte> content)
     {
+        if (content.Length > MaxTextContentLength)
+        {
+            throw new ArgumentException($"OBJECT IDENTIFIER content over {MaxTextContentLength} octets is not rendered (as OBJ_obj2txt).", nameof(content));
+        }
+
         var text = new StringBuilder(content.Length * 3);
         bool first = true;
         int i = 0;

@@ -125,7 +125,8 @@ public static class OidRegistry
     /// </summary>
     /// <param name="content">The OBJECT IDENTIFIER content octets.</param>
     /// <returns>The text, e.g. <c>sha256WithRSAEncryption</c> or <c>1.2.3.4.5</c>.</returns>
-    /// <exception cref="ArgumentException">The octets are not a valid OID encoding.</exception>
+    /// <exception cref="ArgumentException">The octets are not a valid OID encoding, or (unknown and) longer than the
+    /// 586 octets <c>OBJ_obj2txt</c> renders.</exception>
     public static string GetDisplayName(ReadOnlySpan<byte> content)
     {
         if (TryGetByEncoded(content, out OidInfo? info))

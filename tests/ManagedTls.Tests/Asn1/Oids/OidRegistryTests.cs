@@ -111,6 +111,16 @@ public class OidRegistryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void GetDisplayName_UnknownContentOver586Octets_ThrowsAsObjObj2txtFails()
+    {
+        byte[] at586 = [0x2A, .. Enumerable.Repeat((byte)0x81, 584), 0x01];
+        byte[] over = [0x2A, .. Enumerable.Repeat((byte)0x81, 585), 0x01];
+
+        OidRegistry.GetDisplayName(at586).ShouldStartWith("1.2.");
+        Should.Throw<ArgumentException>(() => OidRegistry.GetDisplayName(over));
+    }
+
+    [Fact]
     public void All_HasEveryOpenSslObjectWithAnOid()
     {
         OidRegistry.All.Count.ShouldBe(1104);
