@@ -7,7 +7,7 @@ namespace ManagedTls.Tests.X509;
 /// explicit versions, negative serials, duplicate extensions, every Name string type). The signature is not valid;
 /// neither parser checks it.
 /// </summary>
-internal sealed record TestCertificate
+public sealed record TestCertificate
 {
     public const string P256Spki = "3059301306072a8648ce3d020106082a8648ce3d03010703420004a7fd26eef490a91ffbb95c76fc042599d5a0c817580c06321a6cb7c9da8616b76ba7141196558e4f5046b6f87b24966c578134e3fca93dd8b95883edef2fea52";
 
