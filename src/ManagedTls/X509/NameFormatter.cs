@@ -41,8 +41,11 @@ internal static class NameFormatter
         return Encoding.UTF8.GetString([.. output]);
     }
 
-    /// <summary>X509_NAME_oneline: <c>/type=value</c> per attribute, <c>+</c> within a multi-valued RDN.</summary>
-    public static string FormatCompat(DistinguishedName name)
+    /// <summary>
+    /// X509_NAME_oneline: <c>/type=value</c> per attribute, <c>+</c> within a multi-valued RDN. With a
+    /// <paramref name="maxLength"/> (OpenSSL's buffer size less one), an attribute that does not fit ends the text.
+    /// </summary>
+    public static string FormatCompat(DistinguishedName name, int maxLength = int.MaxValue)
     {
         var text = new StringBuilder();
         foreach (RelativeDistinguishedName rdn in name.Rdns)
@@ -50,23 +53,31 @@ internal static class NameFormatter
             for (int i = 0; i < rdn.Attributes.Count; i++)
             {
                 AttributeTypeAndValue attribute = rdn.Attributes[i];
-                text.Append(i == 0 ? '/' : '+').Append(attribute.Info?.ShortName ?? attribute.Oid).Append('=');
+                var entry = new StringBuilder();
+                entry.Append(i == 0 ? '/' : '+').Append(attribute.Info?.ShortName ?? attribute.Oid).Append('=');
                 foreach (byte b in OpenSslData(attribute))
                 {
                     if (b < (byte)' ' || b > (byte)'~')
                     {
-                        text.Append("\\x").Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                        entry.Append("\\x").Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
                     }
                     else
                     {
                         if (b is (byte)'/' or (byte)'+')
                         {
-                            text.Append('\\');
+                            entry.Append('\\');
                         }
 
-                        text.Append((char)b);
+                        entry.Append((char)b);
                     }
                 }
+
+                if (text.Length + entry.Length > maxLength)
+                {
+                    return text.ToString();
+                }
+
+                text.Append(entry);
             }
         }
 

@@ -77,6 +77,15 @@ public sealed class X509Extension
         writer.WriteEncodedValue(_raw);
     }
 
+    /// <summary>
+    /// The value as OpenSSL 3.0's <c>X509V3_EXT_print</c> prints it (pyOpenSSL's <c>str(X509Extension)</c> at indent 0):
+    /// <c>CA:TRUE, pathlen:0</c>, <c>Digital Signature, Key Encipherment</c>, <c>DNS:example.com, IP Address:1.2.3.4</c>.
+    /// </summary>
+    /// <param name="indent">Spaces before the text (before each line of a multi-line value such as authorityKeyIdentifier).</param>
+    /// <returns>The text, or null for an extension type not yet handled (basicConstraints, keyUsage, extendedKeyUsage,
+    /// subjectAltName, issuerAltName, subjectKeyIdentifier and authorityKeyIdentifier are) or a value OpenSSL could not print either.</returns>
+    public string? ToOpenSslString(int indent = 0) => ExtensionText.Format(this, indent);
+
     /// <inheritdoc/>
     public override string ToString() => $"{ShortName}{(Critical ? " (critical)" : string.Empty)}: {Convert.ToHexString(Value.Span)}";
 }

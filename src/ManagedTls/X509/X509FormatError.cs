@@ -24,6 +24,9 @@ public enum X509FormatError
     /// <summary>The SubjectPublicKeyInfo is not a SEQUENCE of an AlgorithmIdentifier and a BIT STRING.</summary>
     InvalidPublicKeyInfo,
 
+    /// <summary>An extension's value does not decode as its type (only reported when the typed view is asked for, as OpenSSL decodes extensions lazily).</summary>
+    InvalidExtension,
+
     /// <summary>A PEM input holds no block with the expected label.</summary>
     NoPemBlock,
 }
