@@ -15,9 +15,9 @@ public sealed record AuthorityKeyIdentifier(ReadOnlyMemory<byte>? KeyIdentifier,
     public static AuthorityKeyIdentifier Decode(ReadOnlySpan<byte> value) => ExtensionDecoding.Run(value, "authorityKeyIdentifier", static (ref DerReader reader) =>
     {
         DerReader sequence = reader.ReadSequence();
-        ReadOnlyMemory<byte>? keyId = sequence.NextTagIs(Asn1Tag.Context(0, false)) ? sequence.ReadOctetString(Asn1Tag.Context(0, false)).ToArray() : null;
+        ReadOnlyMemory<byte>? keyId = sequence.NextTagIs(Asn1Tag.Context(0, false)) ? (ReadOnlyMemory<byte>?)sequence.ReadOctetString(Asn1Tag.Context(0, false)).ToArray() : null;
         IReadOnlyList<GeneralName>? issuer = sequence.NextTagIs(Asn1Tag.Context(1, true)) ? GeneralName.DecodeSequence(ref sequence, Asn1Tag.Context(1, true)) : null;
-        ReadOnlyMemory<byte>? serial = sequence.NextTagIs(Asn1Tag.Context(2, false)) ? sequence.ReadIntegerBytes(Asn1Tag.Context(2, false)).ToArray() : null;
+        ReadOnlyMemory<byte>? serial = sequence.NextTagIs(Asn1Tag.Context(2, false)) ? (ReadOnlyMemory<byte>?)sequence.ReadIntegerBytes(Asn1Tag.Context(2, false)).ToArray() : null;
         sequence.ExpectEmpty();
         return new AuthorityKeyIdentifier(keyId, issuer, serial);
     });

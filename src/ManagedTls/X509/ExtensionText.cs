@@ -196,21 +196,24 @@ internal static class ExtensionText
             "1.3.6.1.5.5.7.8.8" => ("othername: NAIRealm:", Asn1Tag.Utf8String),
             _ => null,
         };
+        var reader = new DerReader(name.OtherNameValue!.Value.Span);
+        Asn1Tag type = reader.PeekTag();
+        ReadOnlySpan<byte> content = reader.ReadContent(out _);
         if (known is null)
         {
-            return ("othername", "<unsupported>");
+            // Any other type-id: its name, then the value when it is an IA5String or UTF8String without embedded NULs.
+            string label = $"othername: {DisplayName(name.Oid!)}:";
+            return (type == Asn1Tag.IA5String || type == Asn1Tag.Utf8String) && TextValue(label, Decode(type, content)) is { } printable
+                ? printable
+                : (label, "<unsupported>");
         }
 
-        var reader = new DerReader(name.OtherNameValue!.Value.Span);
-        if (!reader.NextTagIs(known.Value.Type))
-        {
-            return null;
-        }
-
-        ReadOnlySpan<byte> content = reader.ReadContent(out _);
-        string text = known.Value.Type == Asn1Tag.Utf8String ? Encoding.UTF8.GetString(content) : Encoding.Latin1.GetString(content);
-        return TextValue(known.Value.Label, text);
+        // The five named types must carry their string type, or OpenSSL fails the whole print.
+        return type == known.Value.Type ? TextValue(known.Value.Label, Decode(type, content)) : null;
     }
+
+    private static string Decode(Asn1Tag type, ReadOnlySpan<byte> content) =>
+        type == Asn1Tag.Utf8String ? Encoding.UTF8.GetString(content) : Encoding.Latin1.GetString(content);
 
     private static string FormatIPAddress(ReadOnlySpan<byte> address)
     {
