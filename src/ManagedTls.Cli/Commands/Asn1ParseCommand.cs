@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ManagedTls.Cli.Commands.Asn1Parse;
+using ManagedTls.Pem;
 
 namespace ManagedTls.Cli;
 
@@ -226,34 +227,27 @@ internal sealed class Asn1ParseCommand : ICommand
         return new UsageException($"Can't parse \"{value}\" as {kind} number");
     }
 
-    /// <summary><c>-strictpem</c>: the body of the first "-----BEGIN ...-----" block, base64-decoded.</summary>
+    /// <summary><c>-strictpem</c>: the first PEM block through the shared codec, with openssl's error lines on failure.</summary>
     private static byte[] StrictPem(byte[] raw)
     {
-        string text = Encoding.Latin1.GetString(raw);
-        int begin = text.IndexOf("-----BEGIN ", StringComparison.Ordinal);
-        int bodyStart = begin < 0 ? -1 : text.IndexOf('\n', begin);
-        int end = bodyStart < 0 ? -1 : text.IndexOf("-----END ", bodyStart, StringComparison.Ordinal);
-        if (end < 0)
-        {
-            throw new CommandException("asn1parse: error:0480006C:PEM routines:get_name:no start line");
-        }
-
-        var body = new StringBuilder();
-        foreach (string line in text[(bodyStart + 1)..end].Split('\n'))
-        {
-            if (!line.Contains(':', StringComparison.Ordinal))
-            {
-                body.Append(line.Trim());
-            }
-        }
-
         try
         {
-            return Convert.FromBase64String(body.ToString());
+            if (PemReader.TryFind(raw, out PemBlock? block))
+            {
+                return block.Data.ToArray();
+            }
         }
-        catch (FormatException)
+        catch (PemException e)
         {
-            throw new CommandException("asn1parse: error:04800064:PEM routines:PEM_read_bio_ex:bad base64 decode");
+            string reason = e.Reason switch
+            {
+                PemError.MissingEndLine or PemError.MismatchedEndLabel => "04800066:PEM routines:get_header_and_data:bad end line",
+                PemError.InvalidHeader or PemError.HeaderLimitExceeded => "04800070:PEM routines:get_header_and_data:bad header",
+                _ => "04800064:PEM routines:PEM_read_bio_ex:bad base64 decode",
+            };
+            throw new CommandException($"Error reading PEM file\nasn1parse: error:{reason}");
         }
+
+        throw new CommandException("Error reading PEM file\nasn1parse: error:0480006C:PEM routines:get_name:no start line");
     }
 }

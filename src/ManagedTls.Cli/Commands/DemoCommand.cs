@@ -11,7 +11,7 @@ namespace ManagedTls.Cli;
 /// It is the payload of the libssl-less guard test, so every step must stay free of native OpenSSL.
 /// </summary>
 /// <remarks>Add a step by appending one <see cref="DemoStep"/> to <see cref="Steps"/>; a step throws to fail.</remarks>
-internal sealed class DemoCommand : ICommand
+internal sealed partial class DemoCommand : ICommand
 {
     private const int NameWidth = 44;
 
@@ -54,6 +54,7 @@ internal sealed class DemoCommand : ICommand
         new("sign/verify DSA-2048/256", DsaStep),
         new("sign/verify Ed25519", () => EdDsaStep(EdwardsCurve.Ed25519)),
         new("sign/verify Ed448", () => EdDsaStep(EdwardsCurve.Ed448)),
+        .. CodecSteps,
     ];
 
     private static ICryptoProvider Provider => CryptoProviders.Default;

@@ -1,0 +1,85 @@
+using ManagedTls.Asn1;
+using ManagedTls.Keys;
+using ManagedTls.OpenSsl;
+using ManagedTls.Pem;
+
+namespace ManagedTls.OpenSsl.Tests;
+
+/// <summary>The README's examples, run as written (with files replaced by data made here), so the docs cannot rot.</summary>
+public class ReadmeExamplesTests
+{
+    [Fact]
+    public void DerExamples_RunAsDocumented()
+    {
+        byte[] algorithmIdentifier;
+        using (var w = new DerWriter())
+        {
+            using (w.PushSequence())
+            {
+                w.WriteObjectIdentifier(Oids.Sha256WithRsaEncryption);
+                w.WriteNull();
+            }
+
+            algorithmIdentifier = w.ToArray();
+        }
+
+        Convert.ToHexString(algorithmIdentifier).ShouldBe("300D06092A864886F70D01010B0500");
+
+        // A minimal "certificate" shape: SEQUENCE { SEQUENCE { [0] { INTEGER 2 }, INTEGER serial } }.
+        byte[] derBytes = Convert.FromHexString("300A3008A00302010202011F");
+        var cert = new DerReader(derBytes);
+        DerReader certificate = cert.ReadSequence();
+        DerReader tbs = certificate.ReadSequence();
+        int version = 0;
+        if (tbs.TryReadExplicit(0, out DerReader versionReader))
+        {
+            version = versionReader.ReadInt32() + 1;
+        }
+
+        ReadOnlySpan<byte> serial = tbs.ReadIntegerBytes();
+        version.ShouldBe(3);
+        serial.ToArray().ShouldBe(new byte[] { 0x1F });
+    }
+
+    [Fact]
+    public void PemAndKeyExamples_RunAsDocumented()
+    {
+        var generated = new PKey();
+        generated.GenerateEcKey("prime256v1");
+        byte[] keyPem = Crypto.DumpPrivateKey(FileType.Pem, generated);
+        byte[] bundle = [.. keyPem, .. "text between blocks\n"u8, .. keyPem];
+
+        int blocks = 0;
+        foreach (PemBlock block in PemReader.ReadAll(bundle))
+        {
+            block.Label.ShouldBe(PemLabels.PrivateKey);
+            block.Data.Length.ShouldBeGreaterThan(0);
+            blocks++;
+        }
+
+        blocks.ShouldBe(2);
+        PrivateKey key = KeyDecoder.DecodePrivateKey(keyPem);
+        byte[] spki = KeyEncoder.EncodeSubjectPublicKeyInfo(key.PublicKey);
+        KeyDecoder.DecodePublicKey(spki).ShouldBe(key.PublicKey);
+    }
+
+    [Fact]
+    public void FacadeExamples_RunAsDocumented()
+    {
+        byte[] data = "hello"u8.ToArray();
+        var original = new PKey();
+        original.GenerateKey(KeyType.Rsa, 1024);
+        byte[] encrypted = Crypto.DumpPrivateKey(FileType.Pem, original, "aes-256-cbc", "secret");
+
+        PKey key = Crypto.LoadPrivateKey(FileType.Pem, encrypted, "secret");
+        byte[] signature = Crypto.Sign(key, data, "sha256");
+        Crypto.Verify(key, signature, data, "sha256");
+        byte[] pem = Crypto.DumpPrivateKey(FileType.Pem, key, "aes-256-cbc", "new secret");
+
+        Should.Throw<CryptoException>(() => Crypto.Verify(key, signature, "tampered"u8.ToArray(), "sha256"));
+        Crypto.LoadPrivateKey(FileType.Pem, pem, "new secret").Bits().ShouldBe(1024);
+
+        byte[] nonce = Rand.Bytes(16);
+        nonce.Length.ShouldBe(16);
+    }
+}
