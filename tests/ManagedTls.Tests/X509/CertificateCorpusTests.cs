@@ -64,4 +64,41 @@ public sealed class CertificateCorpusTests
         certificates.Count.ShouldBe(blocks);
         certificates[0].ShouldBe(Certificate.Load(data));
     }
+
+    [SkippableFact]
+    public void VerifySignature_EverySelfIssuedSystemRoot_VerifiesAndTamperingFails()
+    {
+        int verified = 0;
+        foreach ((string name, byte[] der) in CertificateCorpus.Require())
+        {
+            Certificate certificate = Certificate.Decode(der);
+            if (!certificate.Subject.Equals(certificate.Issuer))
+            {
+                continue;
+            }
+
+            certificate.TryGetSignatureAlgorithm(out _, out Exception? error).ShouldBeTrue($"{name}: {error}");
+            certificate.VerifySignature(certificate.GetPublicKey()).ShouldBeTrue(name);
+            certificate.IsSelfSigned().ShouldBeTrue(name);
+            verified++;
+
+            // Flip one bit of the serial number: the TBSCertificate no longer matches the signature.
+            byte[] tampered = (byte[])der.Clone();
+            int serialOffset = FindSerialOffset(der, certificate);
+            tampered[serialOffset] ^= 0x01;
+            Certificate.Decode(tampered).VerifySignature(certificate.GetPublicKey()).ShouldBeFalse(name);
+        }
+
+        verified.ShouldBeGreaterThan(0);
+    }
+
+    private static int FindSerialOffset(byte[] der, Certificate certificate)
+    {
+        var reader = new DerReader(der);
+        DerReader outer = reader.ReadSequence();
+        DerReader tbs = outer.ReadSequence();
+        tbs.TryReadExplicit(0, out _);
+        tbs.ReadIntegerBytes().ToArray().ShouldBe(certificate.SerialNumber.ToArray());
+        return tbs.Offset - 1;
+    }
 }

@@ -234,4 +234,55 @@ public sealed class CertificateTests
         OpenSslX509.Print(der, "-fingerprint", "-sha1").ShouldBe($"sha1 Fingerprint={OpenSslText.FormatFingerprint(certificate.GetDigest(ManagedTls.Crypto.HashAlgorithmId.Sha1))}\n");
         OpenSslX509.Print(der, "-fingerprint", "-md5").ShouldBe($"md5 Fingerprint={OpenSslText.FormatFingerprint(certificate.GetDigest(ManagedTls.Crypto.HashAlgorithmId.Md5))}\n");
     }
+
+    [Fact]
+    public void VerifySignature_AlgorithmMismatch_FalseWithoutThrowing()
+    {
+        Certificate certificate = Certificate.Decode(new TestCertificate { OuterSignatureOid = "1.2.840.10045.4.3.3" }.ToDer());
+
+        certificate.VerifySignature(certificate.GetPublicKey()).ShouldBeFalse();
+        certificate.IsSelfSigned().ShouldBeFalse();
+    }
+
+    [Fact]
+    public void TryGetSignatureAlgorithm_UnknownOid_ReportsWhy()
+    {
+        Certificate certificate = Certificate.Decode(new TestCertificate { SignatureOid = "1.2.3.4" }.ToDer());
+
+        certificate.TryGetSignatureAlgorithm(out var algorithm, out Exception? error).ShouldBeFalse();
+        algorithm.ShouldBeNull();
+        error.ShouldBeOfType<ManagedTls.Signatures.SignatureException>();
+        Should.Throw<ManagedTls.Signatures.SignatureException>(() => certificate.VerifySignature(certificate.GetPublicKey()));
+    }
+
+    public static TheoryData<string, string[]> SelfSignedKinds => new()
+    {
+        { "ECDSA P-384 SHA-384", ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-384", "-sha384"] },
+        { "RSA PKCS#1 SHA-256", ["-newkey", "rsa:2048", "-sha256"] },
+        { "RSA-PSS", ["-newkey", "rsa:2048", "-sha256", "-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:32"] },
+        { "Ed25519", ["-newkey", "ed25519"] },
+        { "Ed448", ["-newkey", "ed448"] },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(SelfSignedKinds))]
+    public void IsSelfSigned_OpensslReqCertificate_True(string label, string[] keyOptions)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "mtls-x509-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string cert = Path.Combine(dir, "cert.pem");
+            OpenSslPeer.Run(["req", "-x509", "-nodes", .. keyOptions, "-keyout", Path.Combine(dir, "key.pem"), "-subj", "/CN=self", "-days", "2", "-out", cert]);
+            Certificate certificate = Certificate.Load(File.ReadAllBytes(cert));
+
+            certificate.IsSelfSigned().ShouldBeTrue(label);
+            Should.NotThrow(() => certificate.VerifySignature(certificate.GetPublicKey()).ShouldBeTrue(label));
+            DistinguishedNameOpenSslTests.AssertSameAsOpenSsl(certificate.RawData.ToArray(), label);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
