@@ -86,15 +86,15 @@ public sealed class AttributeTypeAndValue
     public static AttributeTypeAndValue Decode(ref DerReader reader)
     {
         int start = reader.Offset;
-        byte[] raw = reader.ReadEncodedValue().ToArray();
-        var inner = new DerReader(raw, reader.Options);
-        DerReader sequence = inner.ReadSequence();
+        DerReader peek = reader;
+        byte[] raw = peek.ReadEncodedValue().ToArray();
+        DerReader sequence = reader.ReadSequence();
         int oidLength = sequence.ReadObjectIdentifierBytes().Length;
-        int oidOffset = sequence.Offset - oidLength;
-        int valueOffset = sequence.Offset;
+        int oidOffset = sequence.Offset - start - oidLength;
+        int valueOffset = sequence.Offset - start;
         ReadOnlySpan<byte> content = sequence.ReadContent(out Asn1Header header);
         sequence.ExpectEmpty();
-        int contentOffset = sequence.Offset - content.Length;
+        int contentOffset = sequence.Offset - start - content.Length;
         string? value = DecodeValue(header.Tag, content, start + valueOffset);
         return new AttributeTypeAndValue(raw, oidOffset, oidLength, valueOffset, contentOffset, content.Length, header.Tag, value);
     }
