@@ -100,7 +100,7 @@ public sealed partial class Certificate
             throw new X509FormatException(X509FormatError.FieldNotAllowedInVersion, $"A v{parts.Version} certificate cannot carry extensions (RFC 5280 §4.1.2.9).");
         }
 
-        parts.Extensions = hasExtensions ? ReadExtensions(ref extensionsWrapper) : ReadOnlyCollection<X509Extension>.Empty;
+        parts.Extensions = hasExtensions ? ReadExtensionsWrapper(ref extensionsWrapper) : ReadOnlyCollection<X509Extension>.Empty;
     }
 
     private static void ReadSubjectPublicKeyInfo(ref DerReader tbs, ref Parts parts)
@@ -113,10 +113,17 @@ public sealed partial class Certificate
         spki.ExpectEmpty();
     }
 
-    private static ReadOnlyCollection<X509Extension> ReadExtensions(ref DerReader wrapper)
+    private static ReadOnlyCollection<X509Extension> ReadExtensionsWrapper(ref DerReader wrapper)
     {
-        DerReader sequence = wrapper.ReadSequence();
+        ReadOnlyCollection<X509Extension> extensions = ReadExtensions(ref wrapper);
         wrapper.ExpectEmpty();
+        return extensions;
+    }
+
+    /// <summary>Reads an <c>Extensions</c> SEQUENCE (SIZE (1..MAX)), rejecting a repeated OID (RFC 5280 §4.2, §5.2).</summary>
+    internal static ReadOnlyCollection<X509Extension> ReadExtensions(ref DerReader reader)
+    {
+        DerReader sequence = reader.ReadSequence();
         var extensions = new List<X509Extension>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (sequence.HasData)
