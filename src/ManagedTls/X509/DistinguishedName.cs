@@ -151,6 +151,19 @@ public sealed partial class DistinguishedName : IEquatable<DistinguishedName>, I
     /// <returns>The text.</returns>
     public string ToOneLineString() => _oneLine ??= NameFormatter.FormatCompat(this);
 
+    /// <summary>
+    /// <see cref="ToOneLineString()"/> as <c>X509_NAME_oneline</c> fills a caller's buffer of <paramref name="bufferSize"/>
+    /// bytes (one is the terminating NUL): attributes that no longer fit are left out whole. pyOpenSSL's
+    /// <c>X509Name</c> repr uses a 512-byte buffer; the DirName of a GeneralName is printed through a 256-byte one.
+    /// </summary>
+    /// <param name="bufferSize">The buffer size, at least 1.</param>
+    /// <returns>The possibly shortened text.</returns>
+    public string ToOneLineString(int bufferSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bufferSize, 1);
+        return NameFormatter.FormatCompat(this, bufferSize - 1);
+    }
+
     /// <summary>Prints the Name as OpenSSL's <c>X509_NAME_print_ex</c> does with <paramref name="flags"/> (the <c>-nameopt</c> options).</summary>
     /// <param name="flags">OpenSSL's flag bits; <see cref="X509NameFormatFlags.OneLine"/> is what <see cref="ToString"/> uses.</param>
     /// <param name="indent">Leading spaces (and, for <see cref="X509NameFormatFlags.SeparatorMultiline"/>, per line).</param>

@@ -158,7 +158,7 @@ internal static class ExtensionText
                 GeneralNameKind.Rfc822Name => TextValue("email", name.Text!),
                 GeneralNameKind.DnsName => TextValue("DNS", name.Text!),
                 GeneralNameKind.Uri => TextValue("URI", name.Text!),
-                GeneralNameKind.DirectoryName => ("DirName", NameFormatter.FormatCompat(name.DirectoryName!, 255)),
+                GeneralNameKind.DirectoryName => ("DirName", name.DirectoryName!.ToOneLineString(256)),
                 GeneralNameKind.IPAddress => ("IP Address", FormatIPAddress(name.IPAddress!.Value.Span)),
                 _ => ("Registered ID", DisplayName(name.Oid!)),
             };

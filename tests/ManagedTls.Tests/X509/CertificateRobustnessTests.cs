@@ -54,6 +54,12 @@ public sealed class CertificateRobustnessTests
                 _ = certificate.SubjectNameHash ^ certificate.SubjectNameHashOld ^ certificate.IssuerNameHash;
                 _ = OpenSslText.FormatInteger(certificate.SerialNumber.Span) + OpenSslText.FormatTime(certificate.NotAfter);
                 certificate.TryGetPublicKey(out _, out _);
+                foreach (X509Extension extension in certificate.Extensions)
+                {
+                    _ = extension.ToOpenSslString(4);
+                }
+
+                TypedViews(certificate);
             }
             catch (X509FormatException)
             {
@@ -61,6 +67,26 @@ public sealed class CertificateRobustnessTests
         }
 
         accepted.ShouldBeGreaterThan(0);
+    }
+
+    // The typed views may reject a mutated value, but only with X509FormatException.
+    private static void TypedViews(Certificate certificate)
+    {
+        Action[] views =
+        [
+            () => certificate.GetBasicConstraints(), () => certificate.GetKeyUsage(), () => certificate.GetExtendedKeyUsage(),
+            () => certificate.GetSubjectAlternativeNames(), () => certificate.GetSubjectKeyIdentifier(), () => certificate.GetAuthorityKeyIdentifier(),
+        ];
+        foreach (Action view in views)
+        {
+            try
+            {
+                view();
+            }
+            catch (X509FormatException)
+            {
+            }
+        }
     }
 
     private static byte[] Sample(string sample) => sample switch

@@ -235,4 +235,20 @@ public sealed class DistinguishedNameTests
 
         writer.ToArray().ShouldBe(der);
     }
+
+    [Theory]
+    [InlineData(5, "")]
+    [InlineData(6, "/C=US")]
+    [InlineData(20, "/C=US/O=Org\\/Name")]
+    [InlineData(40, "/C=US/O=Org\\/Name")]
+    [InlineData(45, "/C=US/O=Org\\/Name/CN=aaaaaaaaaaaaaaaaaaaa")]
+    [InlineData(512, "/C=US/O=Org\\/Name/CN=aaaaaaaaaaaaaaaaaaaa")]
+    public void ToOneLineString_BufferSize_DropsWholeAttributesAsOpenSsl(int bufferSize, string expected)
+    {
+        // Answers from OpenSSL 3.0.19's X509_NAME_oneline with a caller buffer of each size.
+        DistinguishedName name = DistinguishedName.Decode(Convert.FromHexString(
+            "303f310b30090603550406130255533111300f060355040a0c084f72672f4e616d65311d301b06035504030c146161616161616161616161616161616161616161"));
+
+        name.ToOneLineString(bufferSize).ShouldBe(expected);
+    }
 }
