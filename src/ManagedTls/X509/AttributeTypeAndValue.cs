@@ -15,7 +15,7 @@ namespace ManagedTls.X509;
 /// STRING, SEQUENCE, and the unnamed universal tags 7, 8, 9, 11, 13, 14, 15 and 29 (kept raw). Everything else — VisibleString,
 /// OCTET STRING, GeneralString, times, context-specific tags — OpenSSL rejects, and so does this type.
 /// </remarks>
-public sealed class AttributeTypeAndValue
+public sealed partial class AttributeTypeAndValue
 {
     private static readonly Encoding s_utf32BigEndian = new UTF32Encoding(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true);
 

@@ -91,6 +91,55 @@ public sealed class DistinguishedNameOpenSslTests
         AssertSameAsOpenSsl(new TestCertificate { Subject = [0x30, 0x00] }.ToDer());
     }
 
+    public static TheoryData<string> ParseSubjects => new()
+    {
+        "/CN=a+OU=b",
+        "/C=US/O=Example+OU=Unit/CN=example.com",
+        "/CN=MiXeD CaSe/O=  Extra   Spaces  /OU=\tTab",
+        "/CN=Ünïcødé 日本語/O=Ça va/L=Zürich",
+        "/emailAddress=Foo.Bar@Example.COM/CN=mail",
+        "/CN=#lead/O=trail \\/OU=a\\,b;c<d>e\"f\\+g",
+        "/C=US/ST=California/L=San Francisco/O=Org/OU=U/CN=c/serialNumber=123/DC=com/DC=example/UID=u/title=Dr/GN=Ann/SN=Lee/initials=AL/pseudonym=p/postalCode=94000/street=1 Main St",
+        "/CN=a+CN=b+CN=A",
+        "/CN=😀 emoji",
+        "/CN=/O=empty CN skipped",
+        "/jurisdictionC=DE/businessCategory=Private Organization/dnQualifier=q1/friendlyName=F/unstructuredName=un",
+        "/commonName=long names/organizationName=O",
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(ParseSubjects))]
+    public void Parse_SubjOption_ByteIdenticalToOpensslReq(string subject)
+    {
+        byte[] der = ReqCertificate(subject);
+
+        DistinguishedName parsed = DistinguishedName.Parse(subject);
+
+        Convert.ToHexString(parsed.RawData.Span).ShouldBe(Convert.ToHexString(Certificate.Decode(der).Subject.RawData.Span));
+    }
+
+    [SkippableTheory]
+    [InlineData("/C=USA")]
+    [InlineData("/C=U*")]
+    [InlineData("/serialNumber=a@b")]
+    [InlineData("/emailAddress=é@x")]
+    public void Parse_ValueItsTypeCannotHold_RejectedLikeOpensslReq(string subject)
+    {
+        Should.Throw<ArgumentException>(() => DistinguishedName.Parse(subject));
+        string dir = Path.Combine(Path.GetTempPath(), "mtls-x509-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string key = Path.Combine(dir, "key.pem");
+            OpenSslPeer.Run("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key);
+            OpenSslPeer.TryRun(null, "req", "-new", "-x509", "-utf8", "-key", key, "-subj", subject, "-days", "1", "-out", Path.Combine(dir, "c.pem")).ExitCode.ShouldNotBe(0);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     internal static void AssertSameAsOpenSsl(byte[] der, string? because = null)
     {
         Certificate certificate = Certificate.Decode(der);

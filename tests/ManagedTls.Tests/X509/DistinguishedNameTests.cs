@@ -251,4 +251,39 @@ public sealed class DistinguishedNameTests
 
         name.ToOneLineString(bufferSize).ShouldBe(expected);
     }
+
+    [Theory]
+    [InlineData("CN=x")]
+    [InlineData("/CN")]
+    [InlineData("/CN=x\\")]
+    public void Parse_NotSubjForm_ThrowsFormatException(string subject)
+    {
+        Should.Throw<FormatException>(() => DistinguishedName.Parse(subject));
+    }
+
+    [Fact]
+    public void Parse_UnknownType_ThrowsArgumentException()
+    {
+        Should.Throw<ArgumentException>(() => DistinguishedName.Parse("/NoSuchType=x"));
+    }
+
+    [Fact]
+    public void Create_MultiValuedRdn_WritesDerOrderAndRoundTrips()
+    {
+        DistinguishedName name = DistinguishedName.Create(
+        [
+            [AttributeTypeAndValue.Create("C", "US")],
+            [AttributeTypeAndValue.Create("O", "Org"), AttributeTypeAndValue.Create("OU", "Unit")],
+            [AttributeTypeAndValue.Create("1.2.3.4", Asn1Tag.BmpString, "bmp")],
+        ]);
+
+        name.ToString().ShouldBe("C = US, O = Org + OU = Unit, 1.2.3.4 = bmp"); // DER order: the shorter encoding first
+        name.Attributes[0].ValueTag.ShouldBe(Asn1Tag.PrintableString);
+        name.Attributes[3].ValueTag.ShouldBe(Asn1Tag.BmpString);
+        DistinguishedName.Decode(name.RawData.Span).ShouldBe(name);
+        DistinguishedName.Create(AttributeTypeAndValue.Create("CN", "x")).ToOneLineString().ShouldBe("/CN=x");
+        Should.Throw<ArgumentException>(() => DistinguishedName.Create([Array.Empty<AttributeTypeAndValue>()]));
+        Should.Throw<ArgumentException>(() => AttributeTypeAndValue.Create("CN", new string('a', 65)));
+        Should.Throw<ArgumentException>(() => AttributeTypeAndValue.Create("CN", Asn1Tag.BmpString, "😀"));
+    }
 }
