@@ -7,7 +7,7 @@ namespace ManagedTls.X509;
 [Flags]
 public enum X509NameFormatFlags : ulong
 {
-    /// <summary>No flags: separators <c>, </c>... are chosen by the separator bits; with none set nothing is printed.</summary>
+    /// <summary>No flags (OpenSSL's <c>compat</c> value, which selects <c>X509_NAME_oneline</c>: use <see cref="DistinguishedName.ToOneLineString()"/>); <see cref="DistinguishedName.Format"/> prints nothing without a separator bit.</summary>
     None = 0,
 
     /// <summary><c>esc_2253</c>: backslash-escape <c>, + " \ &lt; &gt; ;</c>, a leading <c>#</c> or space and a trailing space.</summary>
@@ -34,7 +34,7 @@ public enum X509NameFormatFlags : ulong
     /// <summary><c>dump_all</c>: hex-dump every value (<c>#...</c>).</summary>
     DumpAll = 0x80,
 
-    /// <summary><c>dump_unknown</c>: hex-dump values whose type is not a string type.</summary>
+    /// <summary><c>dump_nostr</c>: hex-dump values whose type is not a string type.</summary>
     DumpUnknown = 0x100,
 
     /// <summary><c>dump_der</c>: hex dumps show the whole DER (tag and length too), not just the content.</summary>
@@ -70,7 +70,7 @@ public enum X509NameFormatFlags : ulong
     /// <summary><c>space_eq</c>: <c> = </c> instead of <c>=</c>.</summary>
     SpaceAroundEquals = 1UL << 23,
 
-    /// <summary><c>dump_nostr</c>: hex-dump the value of any attribute type OpenSSL does not name.</summary>
+    /// <summary><c>dump_unknown</c>: hex-dump the value of any attribute type OpenSSL does not name.</summary>
     DumpUnknownFields = 1UL << 24,
 
     /// <summary><c>align</c>: pad field names to a common width (multiline).</summary>
