@@ -72,7 +72,7 @@ public static class Signer
                 throw new SignatureException(SignatureError.InvalidRequest, "PureEdDSA signs the message, not a digest (RFC 8032 §5.1.6)");
             }
 
-            return provider.SignEdDsa(EdDsaSigningKey((EcxPrivateKey)key), data);
+            return provider.SignEdDsa(ProviderKeys.Get((EcxPrivateKey)key), data);
         }
 
         HashAlgorithmId hash = scheme.Hash!.Value;
@@ -81,29 +81,17 @@ public static class Signer
         switch (key)
         {
             case RsaPrivateKey rsa:
-                return provider.SignRsa(KeyMaterial.ToCrypto(rsa), hash, scheme.RsaPadding, digest);
+                return provider.SignRsa(ProviderKeys.Get(rsa), hash, scheme.RsaPadding, digest);
 
             case EcPrivateKey ec:
-                byte[] ecdsa = provider.SignEcdsa(ProviderKeys.ToCrypto(ec), hash, digest);
+                byte[] ecdsa = provider.SignEcdsa(ProviderKeys.Get(ec), hash, digest);
                 return format == SignatureFormat.Der ? EcdsaSignature.FixedToDer(ecdsa) : ecdsa;
 
             default:
-                byte[] dsa = provider.SignDsa(KeyMaterial.ToCrypto((DsaPrivateKey)key), hash, digest);
+                byte[] dsa = provider.SignDsa(ProviderKeys.Get((DsaPrivateKey)key), hash, digest);
                 return format == SignatureFormat.Der ? EcdsaSignature.FixedToDer(dsa) : dsa;
         }
     }
-
-    /// <summary>
-    /// The provider's bag for a PureEdDSA signing key. Signing needs only the seed (RFC 8032 §5.1.6 derives the public
-    /// key from it), so a PKCS#8 key without its public half — what OpenSSL writes — signs even though the key model
-    /// cannot derive Ed25519/Ed448 public keys yet (Keys.IKeyMath).
-    /// </summary>
-    private static EdDsaParameters EdDsaSigningKey(EcxPrivateKey key) => new()
-    {
-        Curve = key.Algorithm == KeyAlgorithm.Ed25519 ? EdwardsCurve.Ed25519 : EdwardsCurve.Ed448,
-        PrivateKey = key.Key,
-        PublicKey = key.TryGetPublicKey()?.Key ?? ReadOnlyMemory<byte>.Empty,
-    };
 
     private static ReadOnlySpan<byte> RequireDigest(HashAlgorithmId hash, ReadOnlySpan<byte> digest)
     {

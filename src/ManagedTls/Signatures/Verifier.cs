@@ -70,7 +70,7 @@ public static class Verifier
                 throw new SignatureException(SignatureError.InvalidRequest, "PureEdDSA verifies the message, not a digest (RFC 8032 §5.1.7)");
             }
 
-            return provider.VerifyEdDsa(KeyMaterial.ToCrypto((EcxPublicKey)key), data, signature);
+            return provider.VerifyEdDsa(ProviderKeys.Get((EcxPublicKey)key), data, signature);
         }
 
         HashAlgorithmId hash = scheme.Hash!.Value;
@@ -93,11 +93,18 @@ public static class Verifier
         switch (key)
         {
             case RsaPublicKey rsa:
-                return provider.VerifyRsa(KeyMaterial.ToCrypto(rsa), hash, scheme.RsaPadding, digest, signature);
+                // RFC 8017 §9.1.2 step 3 (EMSA-PSS-VERIFY): emLen < hLen + sLen + 2 is "inconsistent". Decided here
+                // because the provider's PSS verifier throws for it instead of answering false.
+                if (scheme.Kind == SignatureAlgorithmKind.RsaPss && (rsa.Bits + 6) / 8 < digest.Length + scheme.SaltLength + 2)
+                {
+                    return false;
+                }
+
+                return provider.VerifyRsa(ProviderKeys.Get(rsa), hash, scheme.RsaPadding, digest, signature);
 
             case EcPublicKey ec:
             {
-                EcParameters parameters = ProviderKeys.ToCrypto(ec);
+                EcParameters parameters = ProviderKeys.Get(ec);
                 return ToFixed(signature, EcdsaSignature.OrderOf(ec.Curve), format) is byte[] fixedWidth
                     && provider.VerifyEcdsa(parameters, digest, fixedWidth);
             }
@@ -106,7 +113,7 @@ public static class Verifier
             {
                 var dsa = (DsaPublicKey)key;
                 return ToFixed(signature, dsa.Parameters.Q.Span, format) is byte[] fixedWidth
-                    && provider.VerifyDsa(KeyMaterial.ToCrypto(dsa), digest, fixedWidth);
+                    && provider.VerifyDsa(ProviderKeys.Get(dsa), digest, fixedWidth);
             }
         }
     }

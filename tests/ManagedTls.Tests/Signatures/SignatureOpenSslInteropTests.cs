@@ -3,6 +3,7 @@ using ManagedTls.Asn1;
 using ManagedTls.Crypto;
 using ManagedTls.Keys;
 using ManagedTls.Signatures;
+using ManagedTls.Tests.Crypto;
 using ManagedTls.Tests.TestSupport;
 
 namespace ManagedTls.Tests.Signatures;
@@ -119,6 +120,23 @@ public class SignatureOpenSslInteropTests(SignatureKeyFixture keys) : IClassFixt
         File.WriteAllBytes(ours, ManagedTls.Pem.PemWriter.Write("CERTIFICATE", writer.ToArray()));
         ProcessResult result = OpenSslPeer.TryRun(null, "verify", "-CAfile", ours, "-check_ss_sig", ours);
         result.ExitCode.ShouldBe(0, $"openssl verify: {result.Stdout} {result.Stderr}");
+    }
+
+    [SkippableFact]
+    public void SignVerify_DsaP1363AndPrehashed_AgreeWithDer()
+    {
+        var key = (DsaPrivateKey)keys.PrivateKey("dsa");
+        byte[] data = File.ReadAllBytes(keys.Data);
+        byte[] fixedWidth = Signer.Sign(key, data, HashAlgorithmId.Sha256, format: SignatureFormat.IeeeP1363);
+        fixedWidth.Length.ShouldBe(64);
+        Verifier.Verify(key.PublicKey, data, fixedWidth, HashAlgorithmId.Sha256, format: SignatureFormat.IeeeP1363).ShouldBeTrue();
+
+        byte[] der = EcdsaSignature.DecodeP1363(fixedWidth, key.Parameters).EncodeDer();
+        der.ShouldBe(Signer.Sign(key, data, HashAlgorithmId.Sha256)); // RFC 6979: the same (r, s) either way
+        EcdsaSignature.DecodeDer(der, key.Parameters).ToP1363(32).ShouldBe(fixedWidth);
+        byte[] digest = HashTests.OneShot(HashAlgorithmId.Sha256, data);
+        Verifier.VerifyHash(key.PublicKey, SignatureAlgorithm.Dsa(HashAlgorithmId.Sha256), digest, der).ShouldBeTrue();
+        Signer.SignHash(key, SignatureAlgorithm.Dsa(HashAlgorithmId.Sha256), digest).ShouldBe(der);
     }
 
     private static (byte[] Tbs, SignatureAlgorithm Inner, SignatureAlgorithm Outer, byte[] Signature) ParseCertificate(byte[] der)

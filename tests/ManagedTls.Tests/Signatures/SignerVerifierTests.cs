@@ -44,6 +44,22 @@ public class SignerVerifierTests
         Verifier.Verify(Rsa.PublicKey, SignatureAlgorithm.RsaPss(hash, saltLength: saltLength + 2), s_message, signature).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData(223)]   // one byte more than a 2048-bit key can hold with SHA-256 (emLen 256 - 32 - 2)
+    [InlineData(4096)]  // far beyond the modulus
+    public void Verify_PssSaltTooLongForKey_FalseNotException(int saltLength)
+    {
+        byte[] signature = Signer.Sign(Rsa, s_message, HashAlgorithmId.Sha256, RsaSignaturePadding.PssDigestLengthSalt);
+        Verifier.Verify(Rsa.PublicKey, SignatureAlgorithm.RsaPss(HashAlgorithmId.Sha256, saltLength: saltLength), s_message, signature).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(255)]
+    [InlineData(257)]
+    public void Verify_RsaSignatureOfWrongLength_False(int length) =>
+        Verifier.Verify(Rsa.PublicKey, s_message, new byte[length], HashAlgorithmId.Sha256).ShouldBeFalse();
+
     [Fact]
     public void Sign_RsaPssWithMgf1Sha1_VerifiesOnlyWithThatMgf()
     {
