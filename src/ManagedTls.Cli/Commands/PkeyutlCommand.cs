@@ -13,7 +13,7 @@ namespace ManagedTls.Cli;
 /// </summary>
 /// <remarks>
 /// Not offered: <c>-encrypt</c>/<c>-decrypt</c>/<c>-verifyrecover</c> (the crypto provider has no RSA encryption or raw
-/// RSA), raw RSA signing without a digest, <c>-certin</c>, <c>-kdf</c> and <c>-pkeyopt_passin</c>; each fails
+/// RSA), raw RSA signing without a digest, <c>-kdf</c> and <c>-pkeyopt_passin</c>; each fails
 /// with a message naming it.
 /// </remarks>
 internal sealed class PkeyutlCommand : ICommand
@@ -71,11 +71,19 @@ internal sealed class PkeyutlCommand : ICommand
         }
 
         byte[]? password = PasswordSource.Resolve(s.PassIn, context);
-        byte[] keyData = KeyFiles.ReadFile(context, s.KeyFile, s.PubIn ? "public key" : "private key");
         PrivateKey? privateKey = null;
-        PublicKey publicKey = s.PubIn
-            ? KeyFiles.ReadPublicKey(keyData, "public key", s.KeyFile)
-            : (privateKey = KeyFiles.ReadPrivateKey(keyData, "private key", s.KeyFile, password)).PublicKey;
+        PublicKey publicKey;
+        if (s.CertIn)
+        {
+            publicKey = ReadCertificateKey(context, s.KeyFile);
+        }
+        else
+        {
+            byte[] keyData = KeyFiles.ReadFile(context, s.KeyFile, s.PubIn ? "public key" : "private key");
+            publicKey = s.PubIn
+                ? KeyFiles.ReadPublicKey(keyData, "public key", s.KeyFile)
+                : (privateKey = KeyFiles.ReadPrivateKey(keyData, "private key", s.KeyFile, password)).PublicKey;
+        }
 
         if (s.Operation == Operation.Derive)
         {
@@ -164,7 +172,7 @@ internal sealed class PkeyutlCommand : ICommand
         .Value("passin", "val", "Input file pass phrase source", v => s.PassIn = v)
         .Value("peerkey", "val", "Peer key file used in key derivation", v => s.PeerFile = v)
         .Value("peerform", "PEM|DER|ENGINE", "Peer key format (DER/PEM/P12/ENGINE)", v => FormatOption.IsDer("peerform", v, Name))
-        .Flag("certin", "Input is a cert with a public key", () => s.Unsupported = "-certin (certificates)")
+        .Flag("certin", "Input is a cert with a public key", () => s.CertIn = true)
         .Flag("rev", "Reverse the order of the input buffer", () => s.Reverse = true)
         .Value("sigfile", "infile", "Signature file (verify operation only)", v => s.SigFile = v)
         .Value("keyform", "PEM|DER|ENGINE", "Private key format (ENGINE, other values ignored)", v => FormatOption.IsDer("keyform", v, Name))
@@ -181,6 +189,30 @@ internal sealed class PkeyutlCommand : ICommand
         .Value("kdflen", "+int", "KDF algorithm output length", v => OptionSet.ParseNonNegative("kdflen", v))
         .RandomState()
         .Providers(Name);
+
+    /// <summary>The subject public key of a certificate (<c>-certin</c>), with openssl's <c>load_cert</c> messages.</summary>
+    private PublicKey ReadCertificateKey(CommandContext context, string path)
+    {
+        string failure = $"\nUnable to load Certificate\n{Name}: Error initializing context";
+        byte[] data;
+        try
+        {
+            data = KeyFiles.ReadFile(context, path, "cert of Certificate");
+        }
+        catch (CommandException e)
+        {
+            throw new CommandException(e.Message + failure);
+        }
+
+        try
+        {
+            return X509.Certificate.Load(data).GetPublicKey();
+        }
+        catch (Exception e) when (e is X509.X509FormatException or Pem.PemException or KeyFormatException or Asn1.DecodeException)
+        {
+            throw new CommandException($"Could not read cert of Certificate from {KeyFiles.DisplayName(path)}\n{e.Message}{failure}");
+        }
+    }
 
     private HashAlgorithmId? Digest(State s, PublicKey key)
     {
@@ -333,6 +365,7 @@ internal sealed class PkeyutlCommand : ICommand
         public string? InFile { get; set; }
         public bool RawIn { get; set; }
         public bool PubIn { get; set; }
+        public bool CertIn { get; set; }
         public string? KeyFile { get; set; }
         public string? PassIn { get; set; }
         public string? PeerFile { get; set; }

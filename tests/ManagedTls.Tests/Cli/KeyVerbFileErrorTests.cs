@@ -20,6 +20,8 @@ public class KeyVerbFileErrorTests
         { ["pkeyutl", "-derive", "-inkey", "@ec-p256.pem", "-peerkey", Missing] },
         { ["pkeyutl", "-verify", "-inkey", "@ec-p256.pem", "-sigfile", Missing, "-in", "@message"] },
         { ["genpkey", "-paramfile", Missing] },
+        { ["pkeyutl", "-verify", "-certin", "-inkey", Missing, "-sigfile", Missing] },
+        { ["pkeyutl", "-verify", "-certin", "-inkey", "@message", "-sigfile", Missing] },
         { ["pkey", "-in", "@message"] },
         { ["pkey", "-pubin", "-in", "@message"] },
         { ["rsa", "-in", "@rsa.pub.pem"] },

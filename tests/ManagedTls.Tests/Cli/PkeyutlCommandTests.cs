@@ -80,6 +80,24 @@ public class PkeyutlCommandTests
         (ours.Stderr.Length == 0).ShouldBe(theirs.Stderr.Length == 0);
     }
 
+    [SkippableTheory]
+    [InlineData("ec-p256", new[] { "-rawin", "-digest", "sha256" })]
+    [InlineData("ed25519", new[] { "-rawin" })]
+    [InlineData("rsa", new[] { "-rawin" })]
+    public void Pkeyutl_CertinVerify_AcceptsOpenSslSignature(string key, string[] flags)
+    {
+        OpenSslPeer.Require();
+        string certificate = CliKeyFiles.NewPath("crt");
+        string signature = CliKeyFiles.NewPath("sig");
+        OpenSslPeer.Run("req", "-x509", "-new", "-key", CliKeyFiles.Private(key), "-subj", "/CN=mtls certin", "-days", "1", "-out", certificate);
+        OpenSslPeer.Run(["pkeyutl", "-sign", "-inkey", CliKeyFiles.Private(key), "-in", CliKeyFiles.Message, "-out", signature, .. flags]);
+
+        ProcessResult ours = Mtls.Run(["pkeyutl", "-verify", "-certin", "-inkey", certificate, "-in", CliKeyFiles.Message, "-sigfile", signature, .. flags]);
+
+        ours.ExitCode.ShouldBe(0, ours.Stderr);
+        ours.Stdout.ShouldBe("Signature Verified Successfully\n");
+    }
+
     [SkippableFact]
     public void Pkeyutl_EcdsaAsn1parse_PrintsSequenceOfTwoIntegers()
     {
