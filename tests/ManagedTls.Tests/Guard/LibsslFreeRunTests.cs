@@ -37,12 +37,21 @@ public class LibsslFreeRunTests(ITestOutputHelper output)
 
         string runtimeDir = RuntimeEnvironment.GetRuntimeDirectory();
         string dotnetRoot = Path.GetFullPath(Path.Combine(runtimeDir, "..", "..", ".."));
+        string work = Directory.CreateTempSubdirectory("mtls-guard-").FullName;
         List<string> args = [.. unshareFlags, "bash", s_script, dotnet, Mtls.AssemblyPath, probe,
             "/usr/lib", "/lib", "/usr/lib64", "/lib64", "/usr/local/lib", "/opt", dotnetRoot, runtimeDir, "--"];
-        args.AddRange(!CommandLine.Commands.Any(c => c.Name == "rand") ? ["version"] : ["rand -hex 16", "version"]);
-        args.Add("demo");
+        args.AddRange(PayloadCommands(work));
 
-        ProcessResult run = ProcessRunner.Run(unshare!, args, timeout: TimeSpan.FromMinutes(3));
+        ProcessResult run;
+        try
+        {
+            run = ProcessRunner.Run(unshare!, args, timeout: TimeSpan.FromMinutes(3));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+
         output.WriteLine(run.Stdout);
         output.WriteLine(run.Stderr);
 
@@ -53,6 +62,51 @@ public class LibsslFreeRunTests(ITestOutputHelper output)
         run.Stdout.ShouldNotContain("FAILED");
         run.Stdout.ShouldContain("guard: all commands succeeded without libssl/libcrypto");
     }
+
+    /// <summary>
+    /// Every verb that exists, exercised on files in <paramref name="work"/> (word-split by the script, so no spaces in
+    /// arguments). A verb joins the run as soon as it is registered; its lines must then succeed without libssl.
+    /// </summary>
+    private static List<string> PayloadCommands(string work)
+    {
+        File.WriteAllBytes(Path.Combine(work, "cert.der"), Convert.FromBase64String(SampleCertificateBase64));
+        var lines = new List<string> { "version", "demo" };
+        AddIf(lines, "rand", "rand -hex 16", $"rand -base64 -out {work}/rand.b64 48");
+        AddIf(lines, "asn1parse", $"asn1parse -inform DER -in {work}/cert.der -i", $"asn1parse -inform DER -in {work}/cert.der -strparse 4");
+        AddIf(lines, "genpkey",
+            $"genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out {work}/rsa.pem",
+            $"genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out {work}/ec.pem",
+            $"genpkey -algorithm ED25519 -out {work}/ed25519.pem",
+            $"genpkey -algorithm X25519 -out {work}/x25519.pem");
+        AddIf(lines, "pkey",
+            $"pkey -in {work}/rsa.pem -aes256 -passout pass:guard -out {work}/rsa.enc.pem",
+            $"pkey -in {work}/rsa.enc.pem -passin pass:guard -text -noout",
+            $"pkey -in {work}/ec.pem -pubout -out {work}/ec.pub.pem");
+        AddIf(lines, "dgst",
+            $"dgst -sha256 -sign {work}/ec.pem -out {work}/ec.sig {work}/cert.der",
+            $"dgst -sha256 -verify {work}/ec.pub.pem -signature {work}/ec.sig {work}/cert.der",
+            $"dgst -sha256 -sign {work}/rsa.pem -out {work}/rsa.sig {work}/cert.der");
+        AddIf(lines, "pkeyutl",
+            $"pkeyutl -sign -rawin -inkey {work}/ed25519.pem -in {work}/cert.der -out {work}/ed.sig");
+        return lines;
+    }
+
+    private static void AddIf(List<string> lines, string verb, params string[] commands)
+    {
+        if (CommandLine.Commands.Any(c => c.Name == verb))
+        {
+            lines.AddRange(commands);
+        }
+    }
+
+    // A P-256 self-signed certificate made with openssl (the same one `mtls demo` embeds; see vectors/README.md).
+    private const string SampleCertificateBase64 =
+        "MIIB9zCCAZ6gAwIBAgIUW11acMV3PmXm8LaYkflJ5FHIMO4wCgYIKoZIzj0EAwIwQTELMAkGA1UEBhMCVVMxEzARBgNVBAoMCk1hbmFnZWRUbHMxHTAbBgNVBAMMFGRl"
+        + "bW8ubWFuYWdlZHRscy50ZXN0MB4XDTI2MTEyMzExNDgyOFoXDTM2MTEyMDExNDgyOFowQTELMAkGA1UEBhMCVVMxEzARBgNVBAoMCk1hbmFnZWRUbHMxHTAbBgNVBAMM"
+        + "FGRlbW8ubWFuYWdlZHRscy50ZXN0MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEp2aVstG4NwxC5gvxFxPqRVqzFfyo1u/SHVcHn9VajvvuvQ2xi8+Pjrrx37gqGVGg"
+        + "7ldhPa4h05KjrrJs2WlSoqN0MHIwHQYDVR0OBBYEFNk0+vpntsDseiKd9J9BlDv42vucMB8GA1UdIwQYMBaAFNk0+vpntsDseiKd9J9BlDv42vucMA8GA1UdEwEB/wQF"
+        + "MAMBAf8wHwYDVR0RBBgwFoIUZGVtby5tYW5hZ2VkdGxzLnRlc3QwCgYIKoZIzj0EAwIDRwAwRAIgfBABVMAD2klvOpEtvTv6SCCdTtqcAWE7I5FcjsKLSfkCIBY81tcA"
+        + "hxW4PEmEkx1EdgO0mrigWqLoHupDCIum9phy";
 
     private static string[] NamespaceFlags(string unshare)
     {

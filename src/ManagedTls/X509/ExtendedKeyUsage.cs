@@ -1,0 +1,30 @@
+using ManagedTls.Asn1;
+
+namespace ManagedTls.X509;
+
+/// <summary>extendedKeyUsage (RFC 5280 §4.2.1.12).</summary>
+/// <param name="Oids">The KeyPurposeIds, dotted, in encoded order.</param>
+public sealed record ExtendedKeyUsage(IReadOnlyList<string> Oids)
+{
+    /// <summary>Decodes the extnValue.</summary>
+    /// <param name="value">The extension's value octets.</param>
+    /// <returns>The purposes.</returns>
+    /// <exception cref="X509FormatException">Malformed or empty (<see cref="X509FormatError.InvalidExtension"/>).</exception>
+    public static ExtendedKeyUsage Decode(ReadOnlySpan<byte> value) => ExtensionDecoding.Run(value, "extendedKeyUsage", static (ref DerReader reader) =>
+    {
+        int offset = reader.Offset;
+        DerReader sequence = reader.ReadSequence();
+        var oids = new List<string>();
+        while (sequence.HasData)
+        {
+            oids.Add(sequence.ReadObjectIdentifier());
+        }
+
+        if (oids.Count == 0)
+        {
+            throw new DecodeException(DecodeError.InvalidLength, offset, "ExtKeyUsageSyntax is SIZE (1..MAX)");
+        }
+
+        return new ExtendedKeyUsage(oids.AsReadOnly());
+    });
+}

@@ -1,0 +1,91 @@
+using ManagedTls.Asn1;
+
+namespace ManagedTls.X509;
+
+/// <summary>
+/// One certificate, CRL or request extension (RFC 5280 §4.1.2.9) kept raw: the OID, the criticality flag and the
+/// extnValue octets. Typed views (basicConstraints, subjectAltName, ...) are built from <see cref="Value"/>.
+/// </summary>
+public sealed class X509Extension
+{
+    private readonly byte[] _raw;
+    private readonly int _valueOffset;
+    private readonly int _valueLength;
+
+    private X509Extension(byte[] raw, string oid, bool critical, bool hasExplicitCritical, int valueOffset, int valueLength)
+    {
+        _raw = raw;
+        Oid = oid;
+        Critical = critical;
+        HasExplicitCriticalField = hasExplicitCritical;
+        _valueOffset = valueOffset;
+        _valueLength = valueLength;
+    }
+
+    /// <summary>The extension OID, dotted.</summary>
+    public string Oid { get; }
+
+    /// <summary>OpenSSL's short name (<c>basicConstraints</c>), or the dotted OID when unnamed.</summary>
+    public string ShortName => OidRegistry.TryGetByDotted(Oid, out OidInfo? info) ? info.ShortName : Oid;
+
+    /// <summary>OpenSSL's long name (<c>X509v3 Basic Constraints</c>), or the dotted OID when unnamed.</summary>
+    public string LongName => OidRegistry.TryGetByDotted(Oid, out OidInfo? info) ? info.LongName : Oid;
+
+    /// <summary>The critical flag (FALSE when the field is absent).</summary>
+    public bool Critical { get; }
+
+    /// <summary>
+    /// True when the critical BOOLEAN was encoded even though it is FALSE, the DEFAULT DER says to omit (X.690 §11.5).
+    /// OpenSSL accepts such extensions and so does ManagedTls; the flag lets a linter report it.
+    /// </summary>
+    public bool HasExplicitCriticalField { get; }
+
+    /// <summary>The extnValue octets: the DER of the extension's own type.</summary>
+    public ReadOnlyMemory<byte> Value => _raw.AsMemory(_valueOffset, _valueLength);
+
+    /// <summary>The whole encoded Extension SEQUENCE.</summary>
+    public ReadOnlyMemory<byte> RawData => _raw;
+
+    /// <summary>Reads one Extension.</summary>
+    /// <param name="reader">Positioned at the SEQUENCE.</param>
+    /// <returns>The extension.</returns>
+    /// <exception cref="DecodeException">The DER is malformed.</exception>
+    public static X509Extension Decode(ref DerReader reader)
+    {
+        DerReader peek = reader;
+        byte[] raw = peek.ReadEncodedValue().ToArray();
+        DerReader sequence = reader.ReadSequence();
+        string oid = sequence.ReadObjectIdentifier();
+        bool critical = false;
+        bool explicitCritical = false;
+        if (sequence.NextTagIs(Asn1Tag.Boolean))
+        {
+            critical = sequence.ReadBoolean();
+            explicitCritical = !critical;
+        }
+
+        int valueLength = sequence.ReadOctetString().Length;
+        sequence.ExpectEmpty();
+        return new X509Extension(raw, oid, critical, explicitCritical, raw.Length - valueLength, valueLength);
+    }
+
+    /// <summary>Writes the extension exactly as it was read.</summary>
+    /// <param name="writer">The destination.</param>
+    public void Encode(DerWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteEncodedValue(_raw);
+    }
+
+    /// <summary>
+    /// The value as OpenSSL 3.0's <c>X509V3_EXT_print</c> prints it (pyOpenSSL's <c>str(X509Extension)</c> at indent 0):
+    /// <c>CA:TRUE, pathlen:0</c>, <c>Digital Signature, Key Encipherment</c>, <c>DNS:example.com, IP Address:1.2.3.4</c>.
+    /// </summary>
+    /// <param name="indent">Spaces before the text (before each line of a multi-line value such as authorityKeyIdentifier).</param>
+    /// <returns>The text, or null for an extension type not yet handled (basicConstraints, keyUsage, extendedKeyUsage,
+    /// subjectAltName, issuerAltName, subjectKeyIdentifier and authorityKeyIdentifier are) or a value OpenSSL could not print either.</returns>
+    public string? ToOpenSslString(int indent = 0) => ExtensionText.Format(this, indent);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{ShortName}{(Critical ? " (critical)" : string.Empty)}: {Convert.ToHexString(Value.Span)}";
+}
