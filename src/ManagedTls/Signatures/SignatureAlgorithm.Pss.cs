@@ -37,9 +37,9 @@ public sealed partial class SignatureAlgorithm
     /// explicitly encoded defaults are accepted as OpenSSL accepts them. Digest AlgorithmIdentifiers may carry NULL or
     /// no parameters (RFC 4055 §2.1: implementations MUST accept both).
     /// </summary>
-    private static SignatureScheme DecodePssParameters(ReadOnlySpan<byte> parameters)
+    private static SignatureScheme DecodePssParameters(ReadOnlySpan<byte> parameters, DerReaderOptions options)
     {
-        var reader = new DerReader(parameters);
+        var reader = new DerReader(parameters, options);
         DerReader sequence = reader.ReadSequence();
         reader.ExpectEmpty();
         HashAlgorithmId hash = HashAlgorithmId.Sha1;

@@ -146,8 +146,9 @@ public sealed partial class SignatureAlgorithm : IEquatable<SignatureAlgorithm>
     /// <exception cref="SignatureException">Unsupported OID or digest, or parameters the RFCs forbid.</exception>
     public static SignatureAlgorithm Decode(ref DerReader reader)
     {
+        DerReaderOptions options = reader.Options;
         ReadOnlySpan<byte> encoded = reader.ReadEncodedValue();
-        var outer = new DerReader(encoded);
+        var outer = new DerReader(encoded, options); // the caller's rules: DER for X.509, BER inside a BER CMS
         DerReader sequence = outer.ReadSequence();
         string oid = sequence.ReadObjectIdentifier();
         ReadOnlySpan<byte> parameters = sequence.HasData ? sequence.ReadEncodedValue() : default;
@@ -189,7 +190,7 @@ public sealed partial class SignatureAlgorithm : IEquatable<SignatureAlgorithm>
                     throw Invalid(oid, "RSASSA-PSS-params must be present in a signature AlgorithmIdentifier (RFC 4055 §3.1)");
                 }
 
-                return new SignatureAlgorithm(oid, DecodePssParameters(parameters), false, encoded.ToArray());
+                return new SignatureAlgorithm(oid, DecodePssParameters(parameters, options), false, encoded.ToArray());
 
             default:
                 throw new SignatureException(SignatureError.UnsupportedAlgorithm, $"unsupported signature algorithm {Describe(oid)}");

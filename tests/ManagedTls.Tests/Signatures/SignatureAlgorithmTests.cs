@@ -100,6 +100,15 @@ public class SignatureAlgorithmTests
     }
 
     [Fact]
+    public void Decode_BerReader_FollowsTheCallersRules()
+    {
+        byte[] indefinite = Convert.FromHexString("308006092a864886f70d01010b05000000"); // sha256WithRSAEncryption, indefinite length
+        var ber = new DerReader(indefinite, DerMode.Ber);
+        SignatureAlgorithm.Decode(ref ber).Hash.ShouldBe(HashAlgorithmId.Sha256);
+        Should.Throw<DecodeException>(() => SignatureAlgorithm.Decode(indefinite));
+    }
+
+    [Fact]
     public void RsaPss_Sha256_EncodesAsOpenSsl() =>
         Convert.ToHexStringLower(SignatureAlgorithm.RsaPss(HashAlgorithmId.Sha256).Encoded.Span).ShouldBe(OpenSslPssSha256);
 
