@@ -8,8 +8,13 @@ public static class CommandLine
     [
         new Asn1ParseCommand(),
         new DemoCommand(),
+        new DgstCommand(),
+        new GenPkeyCommand(),
         new HelpCommand(),
+        new PkeyCommand(),
+        new PkeyutlCommand(),
         new RandCommand(),
+        new RsaCommand(),
         new VersionCommand(),
     ];
 
