@@ -44,7 +44,7 @@ internal sealed partial class BouncyCastleCryptoProvider
         RequirePrivate(key.HasPrivateKey, nameof(key));
         ECDomainParameters domain = BouncyCastleCurves.Get(key.Curve);
         var signer = new ECDsaSigner(new HMacDsaKCalculator(BouncyCastleDigests.Create(hash))); // RFC 6979
-        signer.Init(true, new ECPrivateKeyParameters(new BigInteger(1, key.D.ToArray()), domain));
+        signer.Init(true, BouncyCastleKeyCache.EcPrivate(key, k => new ECPrivateKeyParameters(new BigInteger(1, k.D.ToArray()), domain)));
         BigInteger[] rs = signer.GenerateSignature(digest.ToArray());
         return Concatenate(rs[0], rs[1], BouncyCastleCurves.OrderSize(domain));
     }
@@ -59,13 +59,16 @@ internal sealed partial class BouncyCastleCryptoProvider
             return false;
         }
 
-        if (!BouncyCastleCurves.TryDecodePoint(domain, key.Q.Span, out ECPoint? point))
+        ECPublicKeyParameters? publicKey = BouncyCastleKeyCache.EcPublic(
+            key,
+            k => BouncyCastleCurves.TryDecodePoint(domain, k.Q.Span, out ECPoint? point) ? new ECPublicKeyParameters(point, domain) : null);
+        if (publicKey is null)
         {
             return false;
         }
 
         var signer = new ECDsaSigner();
-        signer.Init(false, new ECPublicKeyParameters(point, domain));
+        signer.Init(false, publicKey);
         return signer.VerifySignature(digest.ToArray(), new BigInteger(1, signature[..size].ToArray()), new BigInteger(1, signature[size..].ToArray()));
     }
 

@@ -44,18 +44,27 @@ internal sealed partial class BouncyCastleCryptoProvider
     {
         ArgumentNullException.ThrowIfNull(key);
         RequirePrivate(key.HasPrivateKey, nameof(key));
-        (ISigner signer, int keySize) = CreateEdSigner(key.Curve);
+        int keySize = CreateEdSigner(key.Curve).KeySize;
         if (key.PrivateKey.Length != keySize)
         {
             throw new ArgumentException($"An {key.Curve} private key is {keySize} bytes.", nameof(key));
         }
 
-        ICipherParameters parameters = key.Curve == EdwardsCurve.Ed25519
-            ? new Ed25519PrivateKeyParameters(key.PrivateKey.ToArray(), 0)
-            : new Ed448PrivateKeyParameters(key.PrivateKey.ToArray(), 0);
-        signer.Init(true, parameters);
-        signer.BlockUpdate(message.ToArray(), 0, message.Length);
-        return signer.GenerateSignature();
+        // Sign through a cached private-key object: BouncyCastle caches the derived public key inside it, where a fresh
+        // object per call recomputed it (a full scalar multiplication) for every signature.
+        BouncyCastleKeyCache.EdPrivateEntry entry = BouncyCastleKeyCache.EdPrivate(key, CreateEdPrivateEntry);
+        byte[] msg = message.ToArray();
+        byte[] signature = new byte[2 * keySize];
+        if (entry.Ed25519 is not null)
+        {
+            entry.Ed25519.Sign(Org.BouncyCastle.Math.EC.Rfc8032.Ed25519.Algorithm.Ed25519, null, msg, 0, msg.Length, signature, 0);
+        }
+        else
+        {
+            entry.Ed448!.Sign(Org.BouncyCastle.Math.EC.Rfc8032.Ed448.Algorithm.Ed448, [], msg, 0, msg.Length, signature, 0);
+        }
+
+        return signature;
     }
 
     public bool VerifyEdDsa(EdDsaParameters key, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
@@ -73,6 +82,20 @@ internal sealed partial class BouncyCastleCryptoProvider
         signer.Init(false, parameters);
         signer.BlockUpdate(message.ToArray(), 0, message.Length);
         return signer.VerifySignature(signature.ToArray());
+    }
+
+    private static BouncyCastleKeyCache.EdPrivateEntry CreateEdPrivateEntry(EdDsaParameters key)
+    {
+        if (key.Curve == EdwardsCurve.Ed25519)
+        {
+            var privateKey = new Ed25519PrivateKeyParameters(key.PrivateKey.ToArray(), 0);
+            privateKey.GeneratePublicKey(); // fills the object's cached public key once
+            return new(privateKey, null);
+        }
+
+        var ed448 = new Ed448PrivateKeyParameters(key.PrivateKey.ToArray(), 0);
+        ed448.GeneratePublicKey();
+        return new(null, ed448);
     }
 
     private static (ISigner Signer, int KeySize) CreateEdSigner(EdwardsCurve curve) => curve switch

@@ -42,7 +42,7 @@ internal sealed partial class BouncyCastleCryptoProvider
         RequirePrivate(key.HasPrivateKey, nameof(key));
         RequireDigestLength(hash, digest);
         ISigner signer = CreateRsaSigner(hash, padding);
-        signer.Init(true, new ParametersWithRandom(ToPrivate(key), BouncyCastleEntropy.Random));
+        signer.Init(true, new ParametersWithRandom(BouncyCastleKeyCache.RsaPrivate(key, ToPrivate), BouncyCastleEntropy.Random));
         signer.BlockUpdate(digest.ToArray(), 0, digest.Length);
         return signer.GenerateSignature();
     }
@@ -50,14 +50,14 @@ internal sealed partial class BouncyCastleCryptoProvider
     public bool VerifyRsa(RsaParameters key, HashAlgorithmId hash, RsaSignaturePadding padding, ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var modulus = new BigInteger(1, key.Modulus.ToArray());
-        if (digest.Length != BouncyCastleDigests.Size(hash) || signature.Length != (modulus.BitLength + 7) / 8)
+        RsaKeyParameters publicKey = BouncyCastleKeyCache.RsaPublic(key, static k => new RsaKeyParameters(false, new BigInteger(1, k.Modulus.ToArray()), new BigInteger(1, k.Exponent.ToArray())));
+        if (digest.Length != BouncyCastleDigests.Size(hash) || signature.Length != (publicKey.Modulus.BitLength + 7) / 8)
         {
             return false; // RFC 8017 §8.2.2 step 1: the signature is exactly k octets
         }
 
         ISigner signer = CreateRsaSigner(hash, padding);
-        signer.Init(false, new RsaKeyParameters(false, modulus, new BigInteger(1, key.Exponent.ToArray())));
+        signer.Init(false, publicKey);
         signer.BlockUpdate(digest.ToArray(), 0, digest.Length);
         try
         {
