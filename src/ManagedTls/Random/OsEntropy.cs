@@ -9,7 +9,7 @@ namespace ManagedTls.Random;
 /// <remarks>
 /// <para>
 /// This type keeps no user-space state, so it is fork-safe by construction: a child process can never replay
-/// its parent's output. It never touches <c>System.Security.Cryptography</c>, which on Linux loads native
+/// its parent's output. It never touches .NET's platform crypto (<c>RandomNumberGenerator</c> and friends), which on Linux loads native
 /// libcrypto even for <c>RandomNumberGenerator</c>.
 /// </para>
 /// <para>

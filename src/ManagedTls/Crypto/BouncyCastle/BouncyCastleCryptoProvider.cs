@@ -3,7 +3,7 @@ namespace ManagedTls.Crypto.BouncyCastle;
 /// <summary>
 /// <see cref="ICryptoProvider"/> over Portable.BouncyCastle 1.8.10 (managed code only). Every randomness-taking
 /// call receives <see cref="BouncyCastleEntropy.Random"/>; the assembly's module initializer has already cut
-/// BouncyCastle's own default generator off from <c>System.Security.Cryptography</c>.
+/// BouncyCastle's own default generator off from .NET's platform crypto (<c>RandomNumberGenerator</c> and friends).
 /// </summary>
 /// <remarks>Signature primitives are in the partial files <c>.Rsa.cs</c>, <c>.Ecdsa.cs</c>, <c>.Dsa.cs</c> and <c>.EdDsa.cs</c>.</remarks>
 internal sealed partial class BouncyCastleCryptoProvider : ICryptoProvider

@@ -7,7 +7,7 @@ using Org.BouncyCastle.Security;
 namespace ManagedTls.Crypto.BouncyCastle;
 
 /// <summary>
-/// Cuts BouncyCastle off from <c>System.Security.Cryptography</c>: see docs/decisions/0001-bouncycastle-securerandom.md.
+/// Cuts BouncyCastle off from .NET's platform crypto (<c>RandomNumberGenerator</c> and friends): see docs/decisions/0001-bouncycastle-securerandom.md.
 /// </summary>
 /// <remarks>
 /// Portable.BouncyCastle 1.8.10 seeds every default <see cref="SecureRandom"/> — including the one
@@ -81,7 +81,7 @@ internal static class BouncyCastleEntropy
     }
 
     private static InvalidOperationException LayoutChanged(string detail) => new(
-        "ManagedTls cannot cut BouncyCastle off from System.Security.Cryptography (which loads native libcrypto): "
+        "ManagedTls cannot cut BouncyCastle off from .NET's RandomNumberGenerator (which loads native libcrypto): "
         + detail + ". The BouncyCastle package was changed without updating Crypto/BouncyCastle/BouncyCastleEntropy.cs; "
         + "see docs/decisions/0001-bouncycastle-securerandom.md.");
 }

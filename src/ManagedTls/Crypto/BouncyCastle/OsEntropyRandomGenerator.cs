@@ -6,7 +6,7 @@ namespace ManagedTls.Crypto.BouncyCastle;
 /// <summary>
 /// A BouncyCastle <see cref="IRandomGenerator"/> that reads every byte from <see cref="SecureRandomSource"/>, the
 /// library's only source of randomness: the OS by default (no user-space state, fork-safe), or the builtin
-/// HMAC_DRBG when the user activates it. Never <c>System.Security.Cryptography</c> (no native libcrypto).
+/// HMAC_DRBG when the user activates it. Never .NET's <c>RandomNumberGenerator</c>, which loads native libcrypto.
 /// </summary>
 /// <remarks>See docs/decisions/0003-one-random-source-for-bouncycastle.md for why this reads the selected engine.</remarks>
 internal sealed class OsEntropyRandomGenerator : IRandomGenerator
