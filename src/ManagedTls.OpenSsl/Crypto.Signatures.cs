@@ -106,9 +106,9 @@ public static partial class Crypto
     /// </summary>
     private static bool VerifyPssMaxSalt(RsaPublicKey key, byte[] data, byte[] signature, HashAlgorithmId hash)
     {
-        using IHash h = CryptoProviders.Default.CreateHash(hash);
-        int maxSalt = ((key.Bits - 1 + 7) / 8) - h.HashSize - 2; // RFC 8017 §9.1.1: emLen − hLen − 2
-        if (maxSalt < 0 || maxSalt == h.HashSize)
+        int hashSize = HashAlgorithms.HashSize(hash);
+        int maxSalt = ((key.Bits - 1 + 7) / 8) - hashSize - 2; // RFC 8017 §9.1.1: emLen − hLen − 2
+        if (maxSalt < 0 || maxSalt == hashSize)
         {
             return false;
         }
@@ -127,16 +127,12 @@ public static partial class Crypto
         algorithm is KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss or KeyAlgorithm.Dsa or KeyAlgorithm.Ec;
 
     /// <summary>The DER DigestInfo length (RFC 8017 §9.2 note 1): a 15-byte prefix for SHA-1, 18 for MD5, 19 for SHA-2/SHA-3.</summary>
-    private static int DigestInfoLength(HashAlgorithmId hash)
+    private static int DigestInfoLength(HashAlgorithmId hash) => HashAlgorithms.HashSize(hash) + hash switch
     {
-        using IHash h = CryptoProviders.Default.CreateHash(hash);
-        return h.HashSize + hash switch
-        {
-            HashAlgorithmId.Sha1 => 15,
-            HashAlgorithmId.Md5 => 18,
-            _ => 19,
-        };
-    }
+        HashAlgorithmId.Sha1 => 15,
+        HashAlgorithmId.Md5 => 18,
+        _ => 19,
+    };
 
     private static HashAlgorithmId ParseDigest(string digest)
     {

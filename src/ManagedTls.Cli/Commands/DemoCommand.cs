@@ -178,14 +178,7 @@ internal sealed partial class DemoCommand : ICommand
         Check(!Provider.VerifyEdDsa(key.ToPublic(), s_message, signature), "a bad signature verified");
     }
 
-    private static byte[] Digest(HashAlgorithmId algorithm, ReadOnlySpan<byte> data)
-    {
-        using IHash hash = Provider.CreateHash(algorithm);
-        hash.Append(data);
-        byte[] result = new byte[hash.HashSize];
-        hash.GetHashAndReset(result);
-        return result;
-    }
+    private static byte[] Digest(HashAlgorithmId algorithm, ReadOnlySpan<byte> data) => HashAlgorithms.HashData(algorithm, data, Provider);
 
     private static void Expect(byte[] actual, string expectedHex)
     {

@@ -19,7 +19,7 @@ internal static class DigestAlgorithms
     public const string Sha3_512Oid = "2.16.840.1.101.3.4.2.10";
 
     /// <summary>The largest digest, for stack buffers.</summary>
-    public const int MaxSize = 64;
+    public const int MaxSize = HashAlgorithms.MaxHashSize;
 
     public static string Oid(HashAlgorithmId hash) => hash switch
     {
@@ -55,22 +55,9 @@ internal static class DigestAlgorithms
         _ => null,
     };
 
-    public static int Size(HashAlgorithmId hash) => hash switch
-    {
-        HashAlgorithmId.Md5 => 16,
-        HashAlgorithmId.Sha1 => 20,
-        HashAlgorithmId.Sha224 or HashAlgorithmId.Sha512_224 or HashAlgorithmId.Sha3_224 => 28,
-        HashAlgorithmId.Sha256 or HashAlgorithmId.Sha512_256 or HashAlgorithmId.Sha3_256 => 32,
-        HashAlgorithmId.Sha384 or HashAlgorithmId.Sha3_384 => 48,
-        HashAlgorithmId.Sha512 or HashAlgorithmId.Sha3_512 => 64,
-        _ => throw new ArgumentOutOfRangeException(nameof(hash), hash, "unknown digest"),
-    };
+    public static int Size(HashAlgorithmId hash) => HashAlgorithms.HashSize(hash);
 
     /// <summary>Hashes <paramref name="data"/> through the provider into <paramref name="destination"/>.</summary>
-    public static int Compute(ICryptoProvider provider, HashAlgorithmId hash, ReadOnlySpan<byte> data, Span<byte> destination)
-    {
-        using IHash digest = provider.CreateHash(hash);
-        digest.Append(data);
-        return digest.GetHashAndReset(destination);
-    }
+    public static int Compute(ICryptoProvider provider, HashAlgorithmId hash, ReadOnlySpan<byte> data, Span<byte> destination) =>
+        HashAlgorithms.HashData(hash, data, destination, provider);
 }

@@ -36,7 +36,7 @@ public sealed partial class Certificate : IEquatable<Certificate>
     private readonly Range _serial;
     private readonly Range _spki;
     private readonly Range _signature;
-    private PublicKey? _publicKey;
+    private LazyPublicKey? _publicKey;
 
     private Certificate(byte[] raw, in Parts parts)
     {
@@ -150,48 +150,19 @@ public sealed partial class Certificate : IEquatable<Certificate>
     /// <returns>The key.</returns>
     /// <exception cref="KeyFormatException">The algorithm is not supported or the key is invalid.</exception>
     /// <exception cref="DecodeException">The key's inner DER is malformed.</exception>
-    public PublicKey GetPublicKey()
-    {
-        if (_publicKey is null)
-        {
-            var reader = new DerReader(SubjectPublicKeyInfo.Span);
-            _publicKey = PublicKey.Decode(ref reader);
-        }
-
-        return _publicKey;
-    }
+    public PublicKey GetPublicKey() => (_publicKey ??= new LazyPublicKey(SubjectPublicKeyInfo)).Get();
 
     /// <summary>Decodes the subject public key, reporting failure instead of throwing.</summary>
     /// <param name="key">The key when supported and valid.</param>
     /// <param name="error">Why it could not be decoded, otherwise null.</param>
     /// <returns>Whether the key was decoded.</returns>
-    public bool TryGetPublicKey([NotNullWhen(true)] out PublicKey? key, out Exception? error)
-    {
-        try
-        {
-            key = GetPublicKey();
-            error = null;
-            return true;
-        }
-        catch (Exception e) when (e is KeyFormatException or DecodeException)
-        {
-            key = null;
-            error = e;
-            return false;
-        }
-    }
+    public bool TryGetPublicKey([NotNullWhen(true)] out PublicKey? key, out Exception? error) =>
+        (_publicKey ??= new LazyPublicKey(SubjectPublicKeyInfo)).TryGet(out key, out error);
 
     /// <summary>Digests the whole DER (a fingerprint; <c>openssl x509 -fingerprint</c>, pyOpenSSL's <c>X509.digest</c>).</summary>
     /// <param name="algorithm">The digest.</param>
     /// <returns>The digest bytes.</returns>
-    public byte[] GetDigest(HashAlgorithmId algorithm)
-    {
-        using IHash hash = CryptoProviders.Default.CreateHash(algorithm);
-        hash.Append(_raw);
-        byte[] digest = new byte[hash.HashSize];
-        hash.GetHashAndReset(digest);
-        return digest;
-    }
+    public byte[] GetDigest(HashAlgorithmId algorithm) => HashAlgorithms.HashData(algorithm, _raw);
 
     /// <summary>Writes the certificate exactly as it was read.</summary>
     /// <param name="writer">The destination.</param>

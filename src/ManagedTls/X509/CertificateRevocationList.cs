@@ -220,14 +220,7 @@ public sealed class CertificateRevocationList : IEquatable<CertificateRevocation
     /// <summary>Digests the whole DER (<c>openssl crl -fingerprint</c>).</summary>
     /// <param name="algorithm">The digest.</param>
     /// <returns>The digest bytes.</returns>
-    public byte[] GetDigest(HashAlgorithmId algorithm)
-    {
-        using IHash hash = CryptoProviders.Default.CreateHash(algorithm);
-        hash.Append(_raw);
-        byte[] digest = new byte[hash.HashSize];
-        hash.GetHashAndReset(digest);
-        return digest;
-    }
+    public byte[] GetDigest(HashAlgorithmId algorithm) => HashAlgorithms.HashData(algorithm, _raw);
 
     /// <summary>Checks the signature with the issuer's key, as <c>X509_CRL_verify</c>: false on an algorithm mismatch or a bad signature.</summary>
     /// <param name="issuerKey">The CRL issuer's public key.</param>

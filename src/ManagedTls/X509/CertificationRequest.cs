@@ -27,7 +27,7 @@ public sealed class CertificationRequest : IEquatable<CertificationRequest>
     private readonly Range _info;
     private readonly Range _spki;
     private readonly Range _signature;
-    private PublicKey? _publicKey;
+    private LazyPublicKey? _publicKey;
 
     private CertificationRequest(byte[] raw, Range info, Range spki, Range signature, int version, DistinguishedName subject, X509AlgorithmIdentifier keyAlgorithm, ReadOnlyCollection<X509Attribute>? attributes, X509AlgorithmIdentifier signatureAlgorithm, int unusedBits)
     {
@@ -213,36 +213,14 @@ public sealed class CertificationRequest : IEquatable<CertificationRequest>
     /// <returns>The key.</returns>
     /// <exception cref="KeyFormatException">Unsupported or invalid key.</exception>
     /// <exception cref="DecodeException">The key's inner DER is malformed.</exception>
-    public PublicKey GetPublicKey()
-    {
-        if (_publicKey is null)
-        {
-            var reader = new DerReader(SubjectPublicKeyInfo.Span);
-            _publicKey = PublicKey.Decode(ref reader);
-        }
-
-        return _publicKey;
-    }
+    public PublicKey GetPublicKey() => (_publicKey ??= new LazyPublicKey(SubjectPublicKeyInfo)).Get();
 
     /// <summary>Decodes the subject public key, reporting failure instead of throwing.</summary>
     /// <param name="key">The key when supported and valid.</param>
     /// <param name="error">Why not, otherwise null.</param>
     /// <returns>Whether the key was decoded.</returns>
-    public bool TryGetPublicKey([NotNullWhen(true)] out PublicKey? key, out Exception? error)
-    {
-        try
-        {
-            key = GetPublicKey();
-            error = null;
-            return true;
-        }
-        catch (Exception e) when (e is KeyFormatException or DecodeException)
-        {
-            key = null;
-            error = e;
-            return false;
-        }
-    }
+    public bool TryGetPublicKey([NotNullWhen(true)] out PublicKey? key, out Exception? error) =>
+        (_publicKey ??= new LazyPublicKey(SubjectPublicKeyInfo)).TryGet(out key, out error);
 
     /// <summary>Checks the request's self-signature with its own public key (<c>openssl req -verify</c>, <c>X509_REQ_verify</c>).</summary>
     /// <returns>Whether the signature is valid.</returns>

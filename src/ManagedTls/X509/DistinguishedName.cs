@@ -172,10 +172,8 @@ public sealed partial class DistinguishedName : IEquatable<DistinguishedName>, I
 
     private static uint HashPrefix(HashAlgorithmId algorithm, ReadOnlySpan<byte> data)
     {
-        using IHash hash = CryptoProviders.Default.CreateHash(algorithm);
-        hash.Append(data);
-        Span<byte> digest = stackalloc byte[hash.HashSize];
-        hash.GetHashAndReset(digest);
+        Span<byte> digest = stackalloc byte[HashAlgorithms.MaxHashSize];
+        HashAlgorithms.HashData(algorithm, data, digest);
         return BinaryPrimitives.ReadUInt32LittleEndian(digest);
     }
 }
