@@ -22,6 +22,33 @@ public sealed class X509Extension
         _valueLength = valueLength;
     }
 
+    /// <summary>Creates an extension from its parts, encoding the Extension SEQUENCE in DER.</summary>
+    /// <param name="oid">The extension OID, dotted.</param>
+    /// <param name="critical">The critical flag (omitted from the encoding when FALSE, as DER requires).</param>
+    /// <param name="value">The extnValue octets: the DER of the extension's own type.</param>
+    /// <exception cref="ArgumentException"><paramref name="oid"/> is not a valid dotted OID.</exception>
+    public X509Extension(string oid, bool critical, ReadOnlySpan<byte> value)
+    {
+        ArgumentNullException.ThrowIfNull(oid);
+        var writer = new DerWriter();
+        using (writer.PushSequence())
+        {
+            writer.WriteObjectIdentifier(oid);
+            if (critical)
+            {
+                writer.WriteBoolean(true);
+            }
+
+            writer.WriteOctetString(value);
+        }
+
+        _raw = writer.ToArray();
+        Oid = oid;
+        Critical = critical;
+        _valueLength = value.Length;
+        _valueOffset = _raw.Length - value.Length;
+    }
+
     /// <summary>The extension OID, dotted.</summary>
     public string Oid { get; }
 

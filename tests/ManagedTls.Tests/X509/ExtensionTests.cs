@@ -10,6 +10,23 @@ public sealed class ExtensionTests
 {
     private const string Handled = "basicConstraints,keyUsage,extendedKeyUsage,subjectAltName,issuerAltName,subjectKeyIdentifier,authorityKeyIdentifier";
 
+    [Theory]
+    [InlineData(false, "30090603551d130402 3000")]
+    [InlineData(true, "300c0603551d130101ff04023000")]
+    public void Constructor_FromParts_EncodesDerAndRoundTrips(bool critical, string expectedHex)
+    {
+        var extension = new X509Extension(Oids.BasicConstraints, critical, [0x30, 0x00]);
+
+        Convert.ToHexString(extension.RawData.Span).ShouldBe(expectedHex.Replace(" ", string.Empty, StringComparison.Ordinal), StringCompareShould.IgnoreCase);
+        var reader = new DerReader(extension.RawData.Span);
+        X509Extension decoded = X509Extension.Decode(ref reader);
+        decoded.Oid.ShouldBe(Oids.BasicConstraints);
+        decoded.Critical.ShouldBe(critical);
+        decoded.HasExplicitCriticalField.ShouldBeFalse();
+        decoded.Value.ToArray().ShouldBe(new byte[] { 0x30, 0x00 });
+        extension.Value.ToArray().ShouldBe(new byte[] { 0x30, 0x00 });
+    }
+
     [SkippableFact]
     public void ToOpenSslString_EverySystemCertificate_MatchesOpensslExt()
     {
