@@ -16,6 +16,7 @@ public sealed partial class DerWriter : IDisposable
     private int _offset;
     private Frame[] _frames;
     private int _frameCount;
+    private int _nextScopeId;
     private bool _disposed;
 
     /// <summary>Creates a writer.</summary>
@@ -145,7 +146,8 @@ public sealed partial class DerWriter : IDisposable
             Array.Resize(ref _frames, _frames.Length * 2);
         }
 
-        _frames[_frameCount++] = new Frame(_offset, kind);
+        int id = ++_nextScopeId;
+        _frames[_frameCount++] = new Frame(_offset, kind, id);
         EnsureCapacity(2);
         _buffer[_offset++] = 0; // length placeholder, widened on close when needed
         if (kind == FrameKind.BitString)
@@ -153,11 +155,16 @@ public sealed partial class DerWriter : IDisposable
             _buffer[_offset++] = 0; // unused bits
         }
 
-        return new Scope(this, _frameCount);
+        return new Scope(this, _frameCount, id);
     }
 
-    private void Pop(int depth)
+    private void Pop(int depth, int id)
     {
+        if (depth > _frameCount || _frames[depth - 1].Id != id)
+        {
+            return; // already closed (a second Dispose, or a Reset since): disposing twice is a no-op
+        }
+
         if (depth != _frameCount)
         {
             throw new InvalidOperationException("Scopes must be closed in the reverse order of opening.");
@@ -313,22 +320,24 @@ public sealed partial class DerWriter : IDisposable
         }
     }
 
-    private readonly record struct Frame(int LengthOffset, FrameKind Kind);
+    private readonly record struct Frame(int LengthOffset, FrameKind Kind, int Id);
 
     /// <summary>An open constructed element; disposing it writes the length. Close scopes in reverse order.</summary>
     public readonly struct Scope : IDisposable
     {
         private readonly DerWriter? _writer;
         private readonly int _depth;
+        private readonly int _id;
 
-        internal Scope(DerWriter writer, int depth)
+        internal Scope(DerWriter writer, int depth, int id)
         {
             _writer = writer;
             _depth = depth;
+            _id = id;
         }
 
-        /// <summary>Closes the element and back-patches its length.</summary>
+        /// <summary>Closes the element and back-patches its length; a second call does nothing.</summary>
         /// <exception cref="InvalidOperationException">An inner scope is still open.</exception>
-        public void Dispose() => _writer?.Pop(_depth);
+        public void Dispose() => _writer?.Pop(_depth, _id);
     }
 }

@@ -30,7 +30,7 @@ public sealed class X509Extension
     public X509Extension(string oid, bool critical, ReadOnlySpan<byte> value)
     {
         ArgumentNullException.ThrowIfNull(oid);
-        var writer = new DerWriter();
+        using var writer = new DerWriter();
         using (writer.PushSequence())
         {
             writer.WriteObjectIdentifier(oid);

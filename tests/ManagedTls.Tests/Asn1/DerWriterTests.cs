@@ -132,6 +132,40 @@ public sealed class DerWriterTests
         Should.Throw<InvalidOperationException>(() => w.ToArray());
     }
 
+    [Fact]
+    public void Scope_DisposedTwice_DoesNotCloseALaterScope()
+    {
+        using var w = new DerWriter();
+        using (w.PushSequence())
+        {
+            DerWriter.Scope first = w.PushSequence();
+            w.WriteNull();
+            first.Dispose();
+            using (w.PushSequence())
+            {
+                first.Dispose(); // stale: must not close the sibling opened since
+                w.WriteInteger(1);
+            }
+        }
+
+        Hex.Encode(w.ToArray()).ShouldBe("3009" + "30020500" + "3003020101");
+    }
+
+    [Fact]
+    public void Scope_DisposedAfterReset_IsNoOp()
+    {
+        using var w = new DerWriter();
+        DerWriter.Scope stale = w.PushSequence();
+        w.Reset();
+        using (w.PushSequence())
+        {
+            stale.Dispose();
+            w.WriteNull();
+        }
+
+        Hex.Encode(w.ToArray()).ShouldBe("30020500");
+    }
+
     [Theory]
     [InlineData("0C", "h\u00e9", "0C0368C3A9")]
     [InlineData("13", "Test CA", "13075465737420434")]
