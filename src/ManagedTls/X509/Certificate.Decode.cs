@@ -78,12 +78,14 @@ public sealed partial class Certificate
 
         if (tbs.NextTagIs(Asn1Tag.Context(1, false)))
         {
-            parts.IssuerUniqueId = tbs.ReadBitStringBytes(out _, Asn1Tag.Context(1, false));
+            parts.IssuerUniqueId = tbs.ReadBitStringBytes(out int unusedBits, Asn1Tag.Context(1, false));
+            parts.IssuerUniqueIdUnusedBits = unusedBits;
         }
 
         if (tbs.NextTagIs(Asn1Tag.Context(2, false)))
         {
-            parts.SubjectUniqueId = tbs.ReadBitStringBytes(out _, Asn1Tag.Context(2, false));
+            parts.SubjectUniqueId = tbs.ReadBitStringBytes(out int unusedBits, Asn1Tag.Context(2, false));
+            parts.SubjectUniqueIdUnusedBits = unusedBits;
         }
 
         bool hasExtensions = tbs.TryReadExplicit(3, out DerReader extensionsWrapper);
@@ -163,6 +165,8 @@ public sealed partial class Certificate
         public X509AlgorithmIdentifier? PublicKeyAlgorithm;
         public ReadOnlyMemory<byte>? IssuerUniqueId;
         public ReadOnlyMemory<byte>? SubjectUniqueId;
+        public int? IssuerUniqueIdUnusedBits;
+        public int? SubjectUniqueIdUnusedBits;
         public ReadOnlyCollection<X509Extension>? Extensions;
         public X509AlgorithmIdentifier? SignatureAlgorithm;
         public int SignatureUnusedBits;
