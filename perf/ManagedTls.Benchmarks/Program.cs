@@ -12,6 +12,11 @@ public static class Program
             return DerBenchmarks.Verify() ? 0 : 1;
         }
 
+        if (args is ["--verify-certificates"])
+        {
+            return CertificateBenchmarks.Verify() ? 0 : 1;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

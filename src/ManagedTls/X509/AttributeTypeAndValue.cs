@@ -19,14 +19,14 @@ public sealed partial class AttributeTypeAndValue
 {
     private static readonly Encoding s_utf32BigEndian = new UTF32Encoding(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true);
 
-    private readonly byte[] _raw;
+    private readonly ReadOnlyMemory<byte> _raw;
     private readonly int _oidOffset;
     private readonly int _oidLength;
     private readonly int _valueOffset;
     private readonly int _valueContentOffset;
     private readonly int _valueContentLength;
 
-    private AttributeTypeAndValue(byte[] raw, int oidOffset, int oidLength, int valueOffset, int valueContentOffset, int valueContentLength, Asn1Tag valueTag, string? value)
+    private AttributeTypeAndValue(ReadOnlyMemory<byte> raw, int oidOffset, int oidLength, int valueOffset, int valueContentOffset, int valueContentLength, Asn1Tag valueTag, string? value)
     {
         _raw = raw;
         _oidOffset = oidOffset;
@@ -36,9 +36,9 @@ public sealed partial class AttributeTypeAndValue
         _valueContentLength = valueContentLength;
         ValueTag = valueTag;
         Value = value;
-        Oid = ObjectIdentifier.ToDotted(OidContent);
         OidRegistry.TryGetByEncoded(OidContent, out OidInfo? info);
         Info = info;
+        Oid = info?.Dotted ?? ObjectIdentifier.ToDotted(OidContent);
     }
 
     /// <summary>The attribute type, dotted (for example <c>2.5.4.3</c>).</summary>
@@ -66,14 +66,14 @@ public sealed partial class AttributeTypeAndValue
     public ReadOnlyMemory<byte> RawData => _raw;
 
     /// <summary>The whole encoded value (tag, length, content).</summary>
-    public ReadOnlyMemory<byte> RawValue => _raw.AsMemory(_valueOffset);
+    public ReadOnlyMemory<byte> RawValue => _raw.Slice(_valueOffset);
 
     /// <summary>The value's content octets.</summary>
-    public ReadOnlyMemory<byte> ValueContent => _raw.AsMemory(_valueContentOffset, _valueContentLength);
+    public ReadOnlyMemory<byte> ValueContent => _raw.Slice(_valueContentOffset, _valueContentLength);
 
-    internal ReadOnlySpan<byte> OidContent => _raw.AsSpan(_oidOffset, _oidLength);
+    internal ReadOnlySpan<byte> OidContent => _raw.Span.Slice(_oidOffset, _oidLength);
 
-    internal ReadOnlySpan<byte> ValueContentSpan => _raw.AsSpan(_valueContentOffset, _valueContentLength);
+    internal ReadOnlySpan<byte> ValueContentSpan => _raw.Span.Slice(_valueContentOffset, _valueContentLength);
 
     /// <summary>True for the types OpenSSL canonicalises to UTF-8 when comparing and hashing names (<c>ASN1_MASK_CANON</c>).</summary>
     internal bool IsCanonicalisedString => ValueTag.TagClass == TagClass.Universal && ValueTag.TagValue is 12 or 19 or 20 or 22 or 28 or 30;
@@ -83,11 +83,12 @@ public sealed partial class AttributeTypeAndValue
     /// <returns>The attribute.</returns>
     /// <exception cref="DecodeException">The DER is malformed.</exception>
     /// <exception cref="X509FormatException">The value type or string content is one OpenSSL rejects (<see cref="X509FormatError.InvalidName"/>).</exception>
-    public static AttributeTypeAndValue Decode(ref DerReader reader)
+    public static AttributeTypeAndValue Decode(ref DerReader reader) => Decode(ref reader, X509Decoding.CopyNext(reader));
+
+    /// <summary>Reads one AttributeTypeAndValue whose encoding is <paramref name="raw"/> (a copy or a shared slice).</summary>
+    internal static AttributeTypeAndValue Decode(ref DerReader reader, ReadOnlyMemory<byte> raw)
     {
         int start = reader.Offset;
-        DerReader peek = reader;
-        byte[] raw = peek.ReadEncodedValue().ToArray();
         DerReader sequence = reader.ReadSequence();
         int oidLength = sequence.ReadObjectIdentifierBytes().Length;
         int oidOffset = sequence.Offset - start - oidLength;
@@ -104,7 +105,7 @@ public sealed partial class AttributeTypeAndValue
     public void Encode(DerWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteEncodedValue(_raw);
+        writer.WriteEncodedValue(_raw.Span);
     }
 
     /// <inheritdoc/>

@@ -17,8 +17,8 @@ public sealed partial class Certificate
         var inner = new DerReader(raw, reader.Options);
         var parts = default(Parts);
         DerReader certificate = inner.ReadSequence();
-        ReadTbsCertificate(ref certificate, ref parts);
-        parts.SignatureAlgorithm = X509AlgorithmIdentifier.Decode(ref certificate);
+        ReadTbsCertificate(ref certificate, raw, ref parts);
+        parts.SignatureAlgorithm = X509AlgorithmIdentifier.Decode(ref certificate, raw, 0);
         int length = certificate.ReadBitString(out int unusedBits).Length;
         parts.Signature = new Range(certificate.Offset - length, certificate.Offset);
         parts.SignatureUnusedBits = unusedBits;
@@ -45,7 +45,8 @@ public sealed partial class Certificate
         }
     }
 
-    private static void ReadTbsCertificate(ref DerReader certificate, ref Parts parts)
+    // Every part (names, algorithms, extensions) is a view of raw, the certificate's one copy of its encoding.
+    private static void ReadTbsCertificate(ref DerReader certificate, byte[] raw, ref Parts parts)
     {
         int tbsStart = certificate.Offset;
         DerReader tbs = certificate.ReadSequence();
@@ -67,23 +68,25 @@ public sealed partial class Certificate
         parts.Version = version + 1;
         int serialLength = tbs.ReadIntegerBytes().Length;
         parts.Serial = new Range(tbs.Offset - serialLength, tbs.Offset);
-        parts.TbsSignatureAlgorithm = X509AlgorithmIdentifier.Decode(ref tbs);
-        parts.Issuer = DistinguishedName.Decode(ref tbs);
+        parts.TbsSignatureAlgorithm = X509AlgorithmIdentifier.Decode(ref tbs, raw, 0);
+        parts.Issuer = DistinguishedName.Decode(ref tbs, raw, 0);
         DerReader validity = tbs.ReadSequence();
         parts.NotBefore = validity.ReadTime();
         parts.NotAfter = validity.ReadTime();
         validity.ExpectEmpty();
-        parts.Subject = DistinguishedName.Decode(ref tbs);
-        ReadSubjectPublicKeyInfo(ref tbs, ref parts);
+        parts.Subject = DistinguishedName.Decode(ref tbs, raw, 0);
+        ReadSubjectPublicKeyInfo(ref tbs, raw, ref parts);
 
         if (tbs.NextTagIs(Asn1Tag.Context(1, false)))
         {
-            parts.IssuerUniqueId = tbs.ReadBitStringBytes(out _, Asn1Tag.Context(1, false));
+            parts.IssuerUniqueId = tbs.ReadBitStringBytes(out int unusedBits, Asn1Tag.Context(1, false));
+            parts.IssuerUniqueIdUnusedBits = unusedBits;
         }
 
         if (tbs.NextTagIs(Asn1Tag.Context(2, false)))
         {
-            parts.SubjectUniqueId = tbs.ReadBitStringBytes(out _, Asn1Tag.Context(2, false));
+            parts.SubjectUniqueId = tbs.ReadBitStringBytes(out int unusedBits, Asn1Tag.Context(2, false));
+            parts.SubjectUniqueIdUnusedBits = unusedBits;
         }
 
         bool hasExtensions = tbs.TryReadExplicit(3, out DerReader extensionsWrapper);
@@ -100,37 +103,41 @@ public sealed partial class Certificate
             throw new X509FormatException(X509FormatError.FieldNotAllowedInVersion, $"A v{parts.Version} certificate cannot carry extensions (RFC 5280 §4.1.2.9).");
         }
 
-        parts.Extensions = hasExtensions ? ReadExtensionsWrapper(ref extensionsWrapper) : ReadOnlyCollection<X509Extension>.Empty;
+        parts.Extensions = hasExtensions ? ReadExtensionsWrapper(ref extensionsWrapper, raw) : ReadOnlyCollection<X509Extension>.Empty;
     }
 
-    private static void ReadSubjectPublicKeyInfo(ref DerReader tbs, ref Parts parts)
+    private static void ReadSubjectPublicKeyInfo(ref DerReader tbs, byte[] raw, ref Parts parts)
     {
         int start = tbs.Offset;
         DerReader spki = tbs.ReadSequence();
         parts.Spki = new Range(start, tbs.Offset);
-        parts.PublicKeyAlgorithm = X509AlgorithmIdentifier.Decode(ref spki);
+        parts.PublicKeyAlgorithm = X509AlgorithmIdentifier.Decode(ref spki, raw, 0);
         spki.ReadBitString(out _);
         spki.ExpectEmpty();
     }
 
-    private static ReadOnlyCollection<X509Extension> ReadExtensionsWrapper(ref DerReader wrapper)
+    private static ReadOnlyCollection<X509Extension> ReadExtensionsWrapper(ref DerReader wrapper, byte[] raw)
     {
-        ReadOnlyCollection<X509Extension> extensions = ReadExtensions(ref wrapper);
+        ReadOnlyCollection<X509Extension> extensions = ReadExtensions(ref wrapper, raw, 0);
         wrapper.ExpectEmpty();
         return extensions;
     }
 
     /// <summary>Reads an <c>Extensions</c> SEQUENCE (SIZE (1..MAX)), rejecting a repeated OID (RFC 5280 §4.2, §5.2).</summary>
-    internal static ReadOnlyCollection<X509Extension> ReadExtensions(ref DerReader reader)
+    internal static ReadOnlyCollection<X509Extension> ReadExtensions(ref DerReader reader) =>
+        ReadExtensions(ref reader, X509Decoding.CopyNext(reader), reader.Offset);
+
+    /// <summary>As <see cref="ReadExtensions(ref DerReader)"/>, the extensions sharing <paramref name="source"/> (which starts at reader offset <paramref name="sourceOffset"/>).</summary>
+    internal static ReadOnlyCollection<X509Extension> ReadExtensions(ref DerReader reader, ReadOnlyMemory<byte> source, int sourceOffset)
     {
         DerReader sequence = reader.ReadSequence();
         var extensions = new List<X509Extension>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? seen = null;
         while (sequence.HasData)
         {
             int offset = sequence.Offset;
-            X509Extension extension = X509Extension.Decode(ref sequence);
-            if (!seen.Add(extension.Oid))
+            X509Extension extension = X509Extension.Decode(ref sequence, source, sourceOffset);
+            if (IsRepeated(extensions, extension.Oid, ref seen))
             {
                 // RFC 5280 §4.2: "A certificate MUST NOT include more than one instance of a particular extension."
                 throw new X509FormatException(X509FormatError.DuplicateExtension, $"Extension {extension.ShortName} ({extension.Oid}) appears twice (second at offset {offset}; RFC 5280 §4.2).");
@@ -145,6 +152,36 @@ public sealed partial class Certificate
         }
 
         return extensions.AsReadOnly();
+    }
+
+    // A linear scan while the list is short (a typical leaf has ten extensions), a set once it is long, so a
+    // hostile list of thousands stays linear.
+    private static bool IsRepeated(List<X509Extension> extensions, string oid, ref HashSet<string>? seen)
+    {
+        const int LinearLimit = 16;
+        if (seen is null && extensions.Count < LinearLimit)
+        {
+            foreach (X509Extension earlier in extensions)
+            {
+                if (string.Equals(earlier.Oid, oid, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (seen is null)
+        {
+            seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (X509Extension earlier in extensions)
+            {
+                seen.Add(earlier.Oid);
+            }
+        }
+
+        return !seen.Add(oid);
     }
 
     private struct Parts
@@ -163,8 +200,50 @@ public sealed partial class Certificate
         public X509AlgorithmIdentifier? PublicKeyAlgorithm;
         public ReadOnlyMemory<byte>? IssuerUniqueId;
         public ReadOnlyMemory<byte>? SubjectUniqueId;
+        public int? IssuerUniqueIdUnusedBits;
+        public int? SubjectUniqueIdUnusedBits;
         public ReadOnlyCollection<X509Extension>? Extensions;
         public X509AlgorithmIdentifier? SignatureAlgorithm;
         public int SignatureUnusedBits;
+    }
+}
+
+/// <summary>
+/// Decoding helpers shared by the certificate's parts: slices of one shared buffer instead of a copy per part, and OID
+/// strings taken from OpenSSL's table (one shared string per known OID) instead of formatted afresh.
+/// </summary>
+internal static class X509Decoding
+{
+    /// <summary>The encoding of the element at <paramref name="reader"/>'s position, as a slice of <paramref name="source"/>.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="source">A buffer holding the element.</param>
+    /// <param name="sourceOffset">The reader offset (absolute) at which <paramref name="source"/> starts.</param>
+    /// <returns>The slice (nothing is copied).</returns>
+    /// <exception cref="DecodeException">The element is malformed.</exception>
+    public static ReadOnlyMemory<byte> SliceNext(in DerReader reader, ReadOnlyMemory<byte> source, int sourceOffset)
+    {
+        DerReader peek = reader;
+        int length = peek.ReadEncodedValue().Length;
+        return source.Slice(reader.Offset - sourceOffset, length);
+    }
+
+    /// <summary>The encoding of the element at <paramref name="reader"/>'s position, copied (for the public span decoders).</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>A copy of the element's encoding.</returns>
+    /// <exception cref="DecodeException">The element is malformed.</exception>
+    public static byte[] CopyNext(in DerReader reader)
+    {
+        DerReader peek = reader;
+        return peek.ReadEncodedValue().ToArray();
+    }
+
+    /// <summary>Reads an OBJECT IDENTIFIER as dotted text, sharing the registry's string when OpenSSL knows the OID.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The dotted OID.</returns>
+    /// <exception cref="DecodeException">The OID is malformed.</exception>
+    public static string ReadObjectIdentifier(ref DerReader reader)
+    {
+        ReadOnlySpan<byte> content = reader.ReadObjectIdentifierBytes();
+        return OidRegistry.TryGetByEncoded(content, out OidInfo? info) ? info.Dotted : ObjectIdentifier.ToDotted(content);
     }
 }

@@ -55,6 +55,8 @@ public sealed partial class Certificate : IEquatable<Certificate>
         PublicKeyAlgorithm = parts.PublicKeyAlgorithm!;
         IssuerUniqueId = parts.IssuerUniqueId;
         SubjectUniqueId = parts.SubjectUniqueId;
+        IssuerUniqueIdUnusedBits = parts.IssuerUniqueIdUnusedBits;
+        SubjectUniqueIdUnusedBits = parts.SubjectUniqueIdUnusedBits;
         Extensions = parts.Extensions!;
         SignatureAlgorithm = parts.SignatureAlgorithm!;
         SignatureUnusedBits = parts.SignatureUnusedBits;
@@ -104,6 +106,17 @@ public sealed partial class Certificate : IEquatable<Certificate>
 
     /// <summary>The subjectUniqueID bits (v2/v3 only), or null when absent.</summary>
     public ReadOnlyMemory<byte>? SubjectUniqueId { get; }
+
+    /// <summary>
+    /// The number of unused bits (0–7) in the last octet of <see cref="IssuerUniqueId"/>, or null when the field is absent.
+    /// A UniqueIdentifier is a BIT STRING, so its length in bits is <c>8 * IssuerUniqueId.Length - IssuerUniqueIdUnusedBits</c>.
+    /// </summary>
+    public int? IssuerUniqueIdUnusedBits { get; }
+
+    /// <summary>
+    /// The number of unused bits (0–7) in the last octet of <see cref="SubjectUniqueId"/>, or null when the field is absent.
+    /// </summary>
+    public int? SubjectUniqueIdUnusedBits { get; }
 
     /// <summary>The extensions in encoded order (empty for v1/v2 and for v3 without extensions); OIDs are distinct.</summary>
     public IReadOnlyList<X509Extension> Extensions { get; }

@@ -12,29 +12,23 @@ namespace ManagedTls.X509;
 /// </summary>
 public sealed partial class DistinguishedName : IEquatable<DistinguishedName>, IComparable<DistinguishedName>
 {
-    private readonly byte[] _raw;
+    private readonly ReadOnlyMemory<byte> _raw;
+    private IReadOnlyList<AttributeTypeAndValue>? _attributes;
     private byte[]? _canonical;
     private string? _oneLine;
     private string? _display;
 
-    private DistinguishedName(byte[] raw, ReadOnlyCollection<RelativeDistinguishedName> rdns)
+    private DistinguishedName(ReadOnlyMemory<byte> raw, ReadOnlyCollection<RelativeDistinguishedName> rdns)
     {
         _raw = raw;
         Rdns = rdns;
-        var attributes = new List<AttributeTypeAndValue>();
-        foreach (RelativeDistinguishedName rdn in rdns)
-        {
-            attributes.AddRange(rdn.Attributes);
-        }
-
-        Attributes = attributes.AsReadOnly();
     }
 
     /// <summary>The RDNs, most significant first (encoded order).</summary>
     public IReadOnlyList<RelativeDistinguishedName> Rdns { get; }
 
     /// <summary>Every attribute of every RDN in encoded order (OpenSSL's <c>X509_NAME_get_entry</c> order).</summary>
-    public IReadOnlyList<AttributeTypeAndValue> Attributes { get; }
+    public IReadOnlyList<AttributeTypeAndValue> Attributes => _attributes ??= FlattenAttributes(Rdns);
 
     /// <summary>The exact DER of the Name (the SEQUENCE), as read.</summary>
     public ReadOnlyMemory<byte> RawData => _raw;
@@ -55,22 +49,24 @@ public sealed partial class DistinguishedName : IEquatable<DistinguishedName>, I
     public uint OpenSslHash => HashPrefix(HashAlgorithmId.Sha1, CanonicalEncoding.Span);
 
     /// <summary>The pre-1.0 hash (<c>X509_NAME_hash_old</c>, <c>-subject_hash_old</c>): the first four bytes of MD5 over the DER, little-endian.</summary>
-    public uint OpenSslHashOld => HashPrefix(HashAlgorithmId.Md5, _raw);
+    public uint OpenSslHashOld => HashPrefix(HashAlgorithmId.Md5, _raw.Span);
 
     /// <summary>Reads a Name.</summary>
     /// <param name="reader">Positioned at the SEQUENCE.</param>
     /// <returns>The Name.</returns>
     /// <exception cref="DecodeException">The DER is malformed.</exception>
     /// <exception cref="X509FormatException">An attribute value OpenSSL rejects (<see cref="X509FormatError.InvalidName"/>).</exception>
-    public static DistinguishedName Decode(ref DerReader reader)
+    public static DistinguishedName Decode(ref DerReader reader) => Decode(ref reader, X509Decoding.CopyNext(reader), reader.Offset);
+
+    /// <summary>Reads a Name whose parts share <paramref name="source"/>, which starts at reader offset <paramref name="sourceOffset"/>.</summary>
+    internal static DistinguishedName Decode(ref DerReader reader, ReadOnlyMemory<byte> source, int sourceOffset)
     {
-        DerReader peek = reader;
-        byte[] raw = peek.ReadEncodedValue().ToArray();
+        ReadOnlyMemory<byte> raw = X509Decoding.SliceNext(reader, source, sourceOffset);
         DerReader sequence = reader.ReadSequence();
         var rdns = new List<RelativeDistinguishedName>();
         while (sequence.HasData)
         {
-            rdns.Add(RelativeDistinguishedName.Decode(ref sequence));
+            rdns.Add(RelativeDistinguishedName.Decode(ref sequence, source, sourceOffset));
         }
 
         return new DistinguishedName(raw, rdns.AsReadOnly());
@@ -100,7 +96,7 @@ public sealed partial class DistinguishedName : IEquatable<DistinguishedName>, I
     public void Encode(DerWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteEncodedValue(_raw);
+        writer.WriteEncodedValue(_raw.Span);
     }
 
     /// <summary>Equality under OpenSSL's <c>X509_NAME_cmp</c>: equal canonical encodings.</summary>
@@ -169,6 +165,17 @@ public sealed partial class DistinguishedName : IEquatable<DistinguishedName>, I
     /// <param name="indent">Leading spaces (and, for <see cref="X509NameFormatFlags.SeparatorMultiline"/>, per line).</param>
     /// <returns>The text (octets OpenSSL would print unescaped above 0x7F are decoded as UTF-8).</returns>
     public string Format(X509NameFormatFlags flags, int indent = 0) => NameFormatter.Format(this, flags, indent);
+
+    private static ReadOnlyCollection<AttributeTypeAndValue> FlattenAttributes(IReadOnlyList<RelativeDistinguishedName> rdns)
+    {
+        var attributes = new List<AttributeTypeAndValue>(rdns.Count);
+        foreach (RelativeDistinguishedName rdn in rdns)
+        {
+            attributes.AddRange(rdn.Attributes);
+        }
+
+        return attributes.AsReadOnly();
+    }
 
     private static uint HashPrefix(HashAlgorithmId algorithm, ReadOnlySpan<byte> data)
     {

@@ -13,9 +13,9 @@ namespace ManagedTls.X509;
 /// </remarks>
 public sealed class RelativeDistinguishedName
 {
-    private readonly byte[] _raw;
+    private readonly ReadOnlyMemory<byte> _raw;
 
-    private RelativeDistinguishedName(byte[] raw, ReadOnlyCollection<AttributeTypeAndValue> attributes)
+    private RelativeDistinguishedName(ReadOnlyMemory<byte> raw, ReadOnlyCollection<AttributeTypeAndValue> attributes)
     {
         _raw = raw;
         Attributes = attributes;
@@ -35,15 +35,17 @@ public sealed class RelativeDistinguishedName
     /// <returns>The RDN.</returns>
     /// <exception cref="DecodeException">The DER is malformed.</exception>
     /// <exception cref="X509FormatException">An attribute value OpenSSL rejects.</exception>
-    public static RelativeDistinguishedName Decode(ref DerReader reader)
+    public static RelativeDistinguishedName Decode(ref DerReader reader) => Decode(ref reader, X509Decoding.CopyNext(reader), reader.Offset);
+
+    /// <summary>Reads one RDN whose parts share <paramref name="source"/>, which starts at reader offset <paramref name="sourceOffset"/>.</summary>
+    internal static RelativeDistinguishedName Decode(ref DerReader reader, ReadOnlyMemory<byte> source, int sourceOffset)
     {
-        DerReader peek = reader;
-        byte[] raw = peek.ReadEncodedValue().ToArray();
+        ReadOnlyMemory<byte> raw = X509Decoding.SliceNext(reader, source, sourceOffset);
         DerReader set = reader.ReadSequence(Asn1Tag.SetOf);
-        var attributes = new List<AttributeTypeAndValue>();
+        var attributes = new List<AttributeTypeAndValue>(1);
         while (set.HasData)
         {
-            attributes.Add(AttributeTypeAndValue.Decode(ref set));
+            attributes.Add(AttributeTypeAndValue.Decode(ref set, X509Decoding.SliceNext(set, source, sourceOffset)));
         }
 
         return new RelativeDistinguishedName(raw, attributes.AsReadOnly());
@@ -54,7 +56,7 @@ public sealed class RelativeDistinguishedName
     public void Encode(DerWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteEncodedValue(_raw);
+        writer.WriteEncodedValue(_raw.Span);
     }
 
     /// <inheritdoc/>

@@ -8,10 +8,10 @@ namespace ManagedTls.X509;
 /// </summary>
 public sealed class X509AlgorithmIdentifier : IEquatable<X509AlgorithmIdentifier>
 {
-    private readonly byte[] _raw;
+    private readonly ReadOnlyMemory<byte> _raw;
     private readonly int _parametersOffset;
 
-    private X509AlgorithmIdentifier(byte[] raw, string oid, int parametersOffset)
+    private X509AlgorithmIdentifier(ReadOnlyMemory<byte> raw, string oid, int parametersOffset)
     {
         _raw = raw;
         Oid = oid;
@@ -25,7 +25,7 @@ public sealed class X509AlgorithmIdentifier : IEquatable<X509AlgorithmIdentifier
     public string Name => OidRegistry.TryGetByDotted(Oid, out OidInfo? info) ? info.LongName : Oid;
 
     /// <summary>The complete encoding (tag, length, content) of the parameters; empty when absent.</summary>
-    public ReadOnlyMemory<byte> Parameters => _raw.AsMemory(_parametersOffset);
+    public ReadOnlyMemory<byte> Parameters => _raw.Slice(_parametersOffset);
 
     /// <summary>The whole encoded AlgorithmIdentifier SEQUENCE.</summary>
     public ReadOnlyMemory<byte> RawData => _raw;
@@ -34,12 +34,14 @@ public sealed class X509AlgorithmIdentifier : IEquatable<X509AlgorithmIdentifier
     /// <param name="reader">Positioned at the SEQUENCE.</param>
     /// <returns>The identifier.</returns>
     /// <exception cref="DecodeException">Malformed DER, or more than one parameters element.</exception>
-    public static X509AlgorithmIdentifier Decode(ref DerReader reader)
+    public static X509AlgorithmIdentifier Decode(ref DerReader reader) => Decode(ref reader, X509Decoding.CopyNext(reader), reader.Offset);
+
+    /// <summary>Reads an AlgorithmIdentifier that shares <paramref name="source"/>, which starts at reader offset <paramref name="sourceOffset"/>.</summary>
+    internal static X509AlgorithmIdentifier Decode(ref DerReader reader, ReadOnlyMemory<byte> source, int sourceOffset)
     {
-        DerReader peek = reader;
-        byte[] raw = peek.ReadEncodedValue().ToArray();
+        ReadOnlyMemory<byte> raw = X509Decoding.SliceNext(reader, source, sourceOffset);
         DerReader sequence = reader.ReadSequence();
-        string oid = sequence.ReadObjectIdentifier();
+        string oid = X509Decoding.ReadObjectIdentifier(ref sequence);
         int parametersOffset = raw.Length - sequence.RemainingBytes.Length;
         if (sequence.HasData)
         {
@@ -55,13 +57,13 @@ public sealed class X509AlgorithmIdentifier : IEquatable<X509AlgorithmIdentifier
     public void Encode(DerWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteEncodedValue(_raw);
+        writer.WriteEncodedValue(_raw.Span);
     }
 
     /// <summary>Octet-for-octet equality of the encodings (what OpenSSL's <c>X509_ALGOR_cmp</c> amounts to for DER input).</summary>
     /// <param name="other">The other identifier.</param>
     /// <returns>True when the encodings are identical.</returns>
-    public bool Equals(X509AlgorithmIdentifier? other) => other is not null && _raw.AsSpan().SequenceEqual(other._raw);
+    public bool Equals(X509AlgorithmIdentifier? other) => other is not null && _raw.Span.SequenceEqual(other._raw.Span);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is X509AlgorithmIdentifier other && Equals(other);
@@ -70,7 +72,7 @@ public sealed class X509AlgorithmIdentifier : IEquatable<X509AlgorithmIdentifier
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        hash.AddBytes(_raw);
+        hash.AddBytes(_raw.Span);
         return hash.ToHashCode();
     }
 

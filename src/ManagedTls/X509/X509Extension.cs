@@ -8,11 +8,11 @@ namespace ManagedTls.X509;
 /// </summary>
 public sealed class X509Extension
 {
-    private readonly byte[] _raw;
+    private readonly ReadOnlyMemory<byte> _raw;
     private readonly int _valueOffset;
     private readonly int _valueLength;
 
-    private X509Extension(byte[] raw, string oid, bool critical, bool hasExplicitCritical, int valueOffset, int valueLength)
+    private X509Extension(ReadOnlyMemory<byte> raw, string oid, bool critical, bool hasExplicitCritical, int valueOffset, int valueLength)
     {
         _raw = raw;
         Oid = oid;
@@ -68,7 +68,7 @@ public sealed class X509Extension
     public bool HasExplicitCriticalField { get; }
 
     /// <summary>The extnValue octets: the DER of the extension's own type.</summary>
-    public ReadOnlyMemory<byte> Value => _raw.AsMemory(_valueOffset, _valueLength);
+    public ReadOnlyMemory<byte> Value => _raw.Slice(_valueOffset, _valueLength);
 
     /// <summary>The whole encoded Extension SEQUENCE.</summary>
     public ReadOnlyMemory<byte> RawData => _raw;
@@ -77,12 +77,14 @@ public sealed class X509Extension
     /// <param name="reader">Positioned at the SEQUENCE.</param>
     /// <returns>The extension.</returns>
     /// <exception cref="DecodeException">The DER is malformed.</exception>
-    public static X509Extension Decode(ref DerReader reader)
+    public static X509Extension Decode(ref DerReader reader) => Decode(ref reader, X509Decoding.CopyNext(reader), reader.Offset);
+
+    /// <summary>Reads one Extension that shares <paramref name="source"/>, which starts at reader offset <paramref name="sourceOffset"/>.</summary>
+    internal static X509Extension Decode(ref DerReader reader, ReadOnlyMemory<byte> source, int sourceOffset)
     {
-        DerReader peek = reader;
-        byte[] raw = peek.ReadEncodedValue().ToArray();
+        ReadOnlyMemory<byte> raw = X509Decoding.SliceNext(reader, source, sourceOffset);
         DerReader sequence = reader.ReadSequence();
-        string oid = sequence.ReadObjectIdentifier();
+        string oid = X509Decoding.ReadObjectIdentifier(ref sequence);
         bool critical = false;
         bool explicitCritical = false;
         if (sequence.NextTagIs(Asn1Tag.Boolean))
@@ -101,7 +103,7 @@ public sealed class X509Extension
     public void Encode(DerWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteEncodedValue(_raw);
+        writer.WriteEncodedValue(_raw.Span);
     }
 
     /// <summary>
