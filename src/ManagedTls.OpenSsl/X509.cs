@@ -313,6 +313,22 @@ public sealed class X509
         _modified = false;
     }
 
+    /// <summary>The loaded or signed certificate while it is current, else null.</summary>
+    internal Certificate? TryGetCertificate() => _modified ? null : _certificate;
+
+    /// <summary>The subject public key when one is set and decodable, else null.</summary>
+    internal Keys.PublicKey? TryGetPublicKey()
+    {
+        try
+        {
+            return _spki is null ? null : KeyDecoder.DecodeSubjectPublicKeyInfo(_spki.Value.Span);
+        }
+        catch (KeyFormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The DER to dump: the loaded or signed bytes.</summary>
     internal ReadOnlyMemory<byte> GetDer() => ToCertificate().RawData;
 

@@ -1,4 +1,6 @@
 using ManagedTls.Asn1;
+using ManagedTls.X509;
+using ManagedTls.X509.Configuration;
 using ModelExtension = ManagedTls.X509.X509Extension;
 
 namespace ManagedTls.OpenSsl;
@@ -9,6 +11,53 @@ namespace ManagedTls.OpenSsl;
 /// </summary>
 public sealed partial class X509Extension
 {
+    /// <summary>
+    /// Makes an extension from OpenSSL's configuration syntax (<c>X509Extension(type_name, critical, value, subject,
+    /// issuer)</c>, OpenSSL's <c>X509V3_EXT_nconf</c> without a configuration database).
+    /// </summary>
+    /// <param name="typeName">The extension's OpenSSL name: <c>basicConstraints</c>, <c>keyUsage</c>, <c>extendedKeyUsage</c>,
+    /// <c>subjectAltName</c>, <c>subjectKeyIdentifier</c>, <c>authorityKeyIdentifier</c>, <c>nsComment</c>, ...</param>
+    /// <param name="critical">Whether the extension is critical (pyOpenSSL prefixes the value with <c>critical,</c>).</param>
+    /// <param name="value">The value: <c>CA:TRUE, pathlen:0</c>, <c>digitalSignature, keyEncipherment</c>,
+    /// <c>serverAuth, clientAuth</c>, <c>DNS:example.com, IP:192.0.2.1, email:a@b.c, URI:http://example.com/</c>, <c>hash</c>,
+    /// <c>keyid:always,issuer</c>, ...</param>
+    /// <param name="subject">The certificate the extension is for (its public key for <c>subjectKeyIdentifier=hash</c>, its name for <c>email:copy</c>).</param>
+    /// <param name="issuer">The issuer's certificate (for <c>authorityKeyIdentifier</c> and <c>issuerAltName=issuer:copy</c>); it must be loaded or signed.</param>
+    /// <exception cref="CryptoException">
+    /// OpenSSL would reject the value: entries <c>("X509 V3 routines", function, reason)</c> with OpenSSL's reasons
+    /// ("unknown extension name", "invalid extension string", "bad ip address", "no issuer certificate", ...), then
+    /// <c>("X509 V3 routines", "X509V3_EXT_nconf", "error in extension")</c>.
+    /// </exception>
+    public X509Extension(string typeName, bool critical, string value, X509? subject = null, X509? issuer = null)
+    {
+        ArgumentNullException.ThrowIfNull(typeName);
+        ArgumentNullException.ThrowIfNull(value);
+        var context = new X509ExtensionContext
+        {
+            SubjectCertificate = subject?.TryGetCertificate(),
+            SubjectPublicKey = subject?.TryGetPublicKey(),
+            SubjectName = subject?.GetSubject().ToDistinguishedName(),
+            IssuerCertificate = issuer?.TryGetCertificate(),
+            IssuerPublicKey = issuer?.TryGetPublicKey(),
+        };
+        try
+        {
+            Model = X509ExtensionConfig.Create(typeName, critical ? "critical," + value : value, context);
+        }
+        catch (ExtensionConfigException e)
+        {
+            const string V3 = "X509 V3 routines";
+            var entries = new List<OpenSslErrorEntry>();
+            for (int i = 0; i < e.Reasons.Count; i++)
+            {
+                entries.Add(new OpenSslErrorEntry(V3, i == 0 ? e.Function : "X509V3_EXT_nconf", e.Reasons[i]));
+            }
+
+            entries.Add(new OpenSslErrorEntry(V3, "X509V3_EXT_nconf", "error in extension"));
+            throw new CryptoException(entries, e);
+        }
+    }
+
     /// <summary>Wraps a ManagedTls extension (an addition).</summary>
     /// <param name="extension">The extension.</param>
     public X509Extension(ModelExtension extension)
