@@ -146,8 +146,17 @@ public static partial class Crypto
     internal static HashAlgorithmId ParseDigestName(string digest) => ParseDigest(digest);
 
     /// <summary>The digest to hand a builder: none for EdDSA keys, which sign the message itself.</summary>
-    internal static HashAlgorithmId? DigestFor(PrivateKey key, HashAlgorithmId hash) =>
-        key.Algorithm is KeyAlgorithm.Ed25519 or KeyAlgorithm.Ed448 ? null : hash;
+    /// <exception cref="CryptoException">An RSA key too small for the digest ("digest too big for rsa key").</exception>
+    internal static HashAlgorithmId? DigestFor(PrivateKey key, HashAlgorithmId hash)
+    {
+        if (key.Algorithm is KeyAlgorithm.Ed25519 or KeyAlgorithm.Ed448)
+        {
+            return null;
+        }
+
+        CheckRsaDigestFits(key, hash);
+        return hash;
+    }
 
     /// <summary>Runs a builder's Sign, translating its failures into <see cref="CryptoException"/>s.</summary>
     internal static T BuildSigned<T>(Func<T> sign, string function)

@@ -3,7 +3,8 @@ namespace ManagedTls.OpenSsl.Tests;
 /// <summary>
 /// Certificates, a request and a CRL made once with openssl 3.0 (commands in vectors/README.md, "facade" section): a
 /// self-signed RSA root, an EC server certificate it issued (serial 0x0123456789ABCDEF01), the server's CSR (with a
-/// challengePassword and requested extensions) and a v2 CRL revoking the server certificate for keyCompromise.
+/// challengePassword and requested extensions) and a v2 CRL revoking the server certificate for keyCompromise, and a v1
+/// certificate (no extensions) for the same key.
 /// </summary>
 internal static class X509Fixtures
 {
@@ -122,6 +123,25 @@ internal static class X509Fixtures
         8F4WP8JKsWzQDui20xxLdKaPHevyA0D2AoUt6QDpGL5Y4CeUdypFjHnwDiL837Jx
         BuX7jQAYrbRm2k+mtL1emfjm1Qgb002Rj1HCcEj1uepTdhg=
         -----END X509 CRL-----
+        """;
+
+    public const string V1CertPem = """
+        -----BEGIN CERTIFICATE-----
+        MIICdzCCAV8CAQcwDQYJKoZIhvcNAQELBQAwWDELMAkGA1UEBhMCVVMxCzAJBgNV
+        BAgMAklMMRAwDgYDVQQHDAdDaGljYWdvMRAwDgYDVQQKDAdUZXN0aW5nMRgwFgYD
+        VQQDDA9UZXN0aW5nIFJvb3QgQ0EwHhcNMjYxMTIzMTQyOTA3WhcNMjYxMjIzMTQy
+        OTA3WjB2MQswCQYDVQQGEwJVUzELMAkGA1UECAwCSUwxEDAOBgNVBAcMB0NoaWNh
+        Z28xEDAOBgNVBAoMB1Rlc3RpbmcxFDASBgNVBAMMC2V4YW1wbGUuY29tMSAwHgYJ
+        KoZIhvcNAQkBFhFhZG1pbkBleGFtcGxlLmNvbTBZMBMGByqGSM49AgEGCCqGSM49
+        AwEHA0IABK3EhrhWyj/nPgkXbVbvj6uBUhnH4n+lFoiqVN3vM2D5S6xh88CHPWAG
+        h3uZGkiYoHLDJHIYeAp/+ZTgLS/ShbowDQYJKoZIhvcNAQELBQADggEBAFp9mMdz
+        Oq7QgwiZbDWJAo/07/BwSqkjBmOnHhUGVfWnFYrMKj0PQ05N4O5nPKCchcGBja/k
+        76auFMNK47kvJyT8OoSB50vmNecKLJ6wGDXWe02EasebhWPSl//fhGDNFJalK4AT
+        A8BOHr1J6TBHtYh7JQHsmjH/OG/+cYVZ0XUCnd2ibAb4SyeJXaW797GV2N9IV2U5
+        wpubJ3rNq+PVimALZ4adaqBL9z478l8bWWRp38+5FSoKNwvlY0uXzXsd3kDFUGCy
+        eQlt/o2TsWoJsTzLAznvKQn2jCo2LMLJqXytSEfeR4mu89d101WQgKayl126AXw9
+        IyBBy+FdmQeP9no=
+        -----END CERTIFICATE-----
         """;
 
     public static byte[] Bytes(string pem) => System.Text.Encoding.ASCII.GetBytes(pem + "\n");
