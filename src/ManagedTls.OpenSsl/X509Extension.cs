@@ -87,5 +87,90 @@ public sealed partial class X509Extension
     /// cannot print gives the empty string (pyOpenSSL raises <c>crypto.Error</c> there).
     /// </summary>
     /// <returns>The text.</returns>
-    public override string ToString() => Model.ToOpenSslString() ?? string.Empty;
+    /// <remarks>
+    /// subjectAltName is printed as pyOpenSSL does it: <c>email:</c>, <c>DNS:</c> and <c>URI:</c> with the raw value,
+    /// the other forms through <c>GENERAL_NAME_print</c> (<c>DirName:C = US, CN = x</c>, <c>othername:UPN:user@example</c>,
+    /// <c>IP Address:...</c>, <c>Registered ID:...</c>) joined by <c>", "</c>.
+    /// </remarks>
+    public override string ToString()
+    {
+        if (Model.Oid == SubjectAltNameOid && TryFormatSubjectAltName(out string? text))
+        {
+            return text;
+        }
+
+        return Model.ToOpenSslString() ?? string.Empty;
+    }
+
+    private const string SubjectAltNameOid = "2.5.29.17";
+
+    /// <summary>pyOpenSSL's <c>_subjectAltNameString</c>.</summary>
+    private bool TryFormatSubjectAltName([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text)
+    {
+        text = null;
+        AlternativeNames names;
+        try
+        {
+            names = AlternativeNames.Decode(Model.Value.Span);
+        }
+        catch (X509FormatException)
+        {
+            return false;
+        }
+
+        var parts = new List<string>(names.Names.Count);
+        foreach (GeneralName name in names.Names)
+        {
+            string? part = name.Kind switch
+            {
+                GeneralNameKind.Rfc822Name => "email:" + name.Text,
+                GeneralNameKind.DnsName => "DNS:" + name.Text,
+                GeneralNameKind.Uri => "URI:" + name.Text,
+                GeneralNameKind.DirectoryName => "DirName:" + name.DirectoryName,
+                GeneralNameKind.OtherName => "othername:" + OtherNameText(name),
+                _ => new ModelExtension(SubjectAltNameOid, false, new AlternativeNames([name]).Encode()).ToOpenSslString(),
+            };
+            if (part is null)
+            {
+                return false;
+            }
+
+            parts.Add(part);
+        }
+
+        text = string.Join(", ", parts);
+        return true;
+    }
+
+    /// <summary>OpenSSL 3.0's <c>GENERAL_NAME_print</c> for an otherName: the string forms it knows, else <c>&lt;unsupported&gt;</c>.</summary>
+    private static string OtherNameText(GeneralName name)
+    {
+        string? label = name.Oid switch
+        {
+            "1.3.6.1.4.1.311.20.2.3" => "UPN",
+            "1.3.6.1.5.5.7.8.7" => "SRVName",
+            "1.3.6.1.5.5.7.8.5" => "XmppAddr",
+            "1.3.6.1.5.5.7.8.9" => "SmtpUTF8Mailbox",
+            "1.3.6.1.5.5.7.8.8" => "NAIRealm",
+            _ => null,
+        };
+        if (label is null || name.OtherNameValue is not { } value)
+        {
+            return "<unsupported>";
+        }
+
+        try
+        {
+            var reader = new DerReader(value.Span);
+            ReadOnlySpan<byte> content = reader.ReadContent(out Asn1Header header);
+            int expectedTag = label == "SRVName" ? 22 : 12; // SRVName is an IA5String, the others UTF8String
+            return header.Tag == new Asn1Tag(TagClass.Universal, expectedTag)
+                ? label + ":" + System.Text.Encoding.UTF8.GetString(content)
+                : "<unsupported>";
+        }
+        catch (DecodeException)
+        {
+            return "<unsupported>";
+        }
+    }
 }

@@ -145,6 +145,26 @@ public sealed class X509ExtensionTests
         cert.GetExtensionCount().ShouldBe(3);
     }
 
+    [Fact]
+    public void ToString_SubjectAltName_OtherFormsAsGeneralNamePrint()
+    {
+        // pyOpenSSL prints email/DNS/URI itself and the rest with GENERAL_NAME_print, whose DirName is
+        // X509_NAME_print_ex(..., XN_FLAG_ONELINE) and whose otherName shows the UPN value.
+        byte[] upn = [0x0C, 0x06, .. "upn@x."u8];
+        var names = new ManagedTls.X509.AlternativeNames(
+        [
+            ManagedTls.X509.GeneralName.Dns("a.example"),
+            ManagedTls.X509.GeneralName.Directory(ManagedTls.X509.DistinguishedName.Parse("/C=US/CN=x")),
+            ManagedTls.X509.GeneralName.OtherName("1.3.6.1.4.1.311.20.2.3", upn),
+            ManagedTls.X509.GeneralName.OtherName("1.2.3.4", [0x05, 0x00]),
+            ManagedTls.X509.GeneralName.RegisteredId("1.2.3.4"),
+            ManagedTls.X509.GeneralName.IPAddress(System.Net.IPAddress.IPv6Loopback.GetAddressBytes()),
+        ]);
+
+        new X509Extension(names.ToExtension()).ToString().ShouldBe(
+            "DNS:a.example, DirName:C = US, CN = x, othername:UPN:upn@x., othername:<unsupported>, Registered ID:1.2.3.4, IP Address:0:0:0:0:0:0:0:1");
+    }
+
     private static byte[] SubjectPublicKeyBits(X509 cert)
     {
         var reader = new ManagedTls.Asn1.DerReader(cert.ToCertificate().SubjectPublicKeyInfo.Span);
