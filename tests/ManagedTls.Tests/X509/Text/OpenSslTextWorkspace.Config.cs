@@ -26,7 +26,9 @@ public sealed partial class OpenSslTextWorkspace
         ["netscape"] = "nsCertType = server, client, email, objsign, sslCA, emailCA, objCA\nnsComment = \"A Netscape comment, with a comma\"",
         ["sct"] = "1.3.6.1.4.1.11129.2.4.2 = DER:" + SctListHex,
         ["unknown"] = "1.2.3.4.5.6 = ASN1:UTF8String:custom value\n1.2.3.4.5.7 = critical, DER:01:02:03:0a:7f:80:0d:41",
+        ["none"] = string.Empty,
         ["all"] = string.Empty,
+        ["all-requestable"] = string.Empty,
     };
 
     private const string Config = """
@@ -93,25 +95,36 @@ public sealed partial class OpenSslTextWorkspace
         }
     }
 
-    /// <summary>The configuration file (made on first use): [req], [dn], value sections and one <c>ext_NAME</c> section per extension row.</summary>
-    public string ConfigFile()
+    /// <summary>
+    /// The configuration file (made on first use): [req], [dn], value sections and one <c>ext_NAME</c> section per
+    /// extension row; with <paramref name="withAttributes"/>, a copy whose [req] also adds the challengePassword and
+    /// unstructuredName request attributes.
+    /// </summary>
+    public string ConfigFile(bool withAttributes = false)
     {
         lock (_gate)
         {
-            const string File = "text.cnf";
-            if (!System.IO.File.Exists(Path.Combine(Root, File)))
+            string file = withAttributes ? "text-attributes.cnf" : "text.cnf";
+            if (!File.Exists(Path.Combine(Root, file)))
             {
-                var text = new System.Text.StringBuilder(Config);
+                var text = new System.Text.StringBuilder(withAttributes ? Config.Replace("prompt = no", "prompt = no\nattributes = attributes", StringComparison.Ordinal) : Config);
                 foreach ((string name, string body) in ExtensionSections)
                 {
                     text.Append("\n[ext_").Append(name).Append("]\n");
-                    text.Append(name == "all" ? string.Join("\n", ExtensionSections.Where(s => s.Key is not "all" and not "basicConstraints-leaf").Select(s => s.Value)) : body).Append('\n');
+                    text.Append(name switch
+                    {
+                        "all" => string.Join("\n", ExtensionSections.Where(s => !s.Key.StartsWith("all", StringComparison.Ordinal) && s.Key is not "none" and not "basicConstraints-leaf").Select(s => s.Value)),
+
+                        // A request has no issuer to take an authorityKeyIdentifier from.
+                        "all-requestable" => string.Join("\n", ExtensionSections.Where(s => !s.Key.StartsWith("all", StringComparison.Ordinal) && s.Key is not "none" and not "basicConstraints-leaf" and not "keyIdentifiers").Select(s => s.Value)) + "\nsubjectKeyIdentifier = hash",
+                        _ => body,
+                    }).Append('\n');
                 }
 
-                Write(File, text.ToString());
+                Write(file, text.ToString());
             }
 
-            return File;
+            return file;
         }
     }
 }
