@@ -16,18 +16,20 @@ public static partial class X509ExtensionConfig
         int issuer = 0;
         foreach (ConfValue value in values)
         {
-            if (value.Value is not null && value.Value != "always")
+            if (value.Name == "none" && value.Value is null)
             {
-                throw Failure.Make("unknown option", "v2i_AUTHORITY_KEYID", $"name={value.Name} option={value.Value}");
+                // OpenSSL 3.0.19 accepts "none": an empty placeholder that req/x509 leave out (see IsPlaceholder).
+                continue;
             }
 
+            // OpenSSL 3.0.19 treats any value other than "always" as no value.
             if (value.Name == "keyid")
             {
-                keyId = value.Value is null ? 1 : 2;
+                keyId = value.Value == "always" ? 2 : 1;
             }
             else if (value.Name == "issuer")
             {
-                issuer = value.Value is null ? 1 : 2;
+                issuer = value.Value == "always" ? 2 : 1;
             }
             else
             {
@@ -75,7 +77,8 @@ public static partial class X509ExtensionConfig
             serial = issuerCertificate.SerialNumber;
         }
 
-        return new AuthorityKeyIdentifier(keyIdentifier, issuerNames, serial).Encode();
+        ReadOnlyMemory<byte>? keyField = keyIdentifier is null ? (ReadOnlyMemory<byte>?)null : keyIdentifier.AsMemory();
+        return new AuthorityKeyIdentifier(keyField, issuerNames, serial).Encode();
     }
 
     /// <summary><c>v2i_crld</c>: <c>URI:...</c> items are one full name each; bare names are distribution-point sections.</summary>
