@@ -39,11 +39,7 @@ public static partial class Crypto
             throw CryptoErrors.OperationNotSupported("EVP_SignFinal");
         }
 
-        if (key is RsaPrivateKey { Algorithm: KeyAlgorithm.Rsa } rsa && DigestInfoLength(hash) + 11 > rsa.Modulus.Length)
-        {
-            // RFC 8017 §9.2 step 3: emLen < tLen + 11 → "intended encoded message length too short".
-            throw new CryptoException("rsa routines", "RSA_sign", "digest too big for rsa key");
-        }
+        CheckRsaDigestFits(key, hash);
 
         try
         {
@@ -120,6 +116,15 @@ public static partial class Crypto
         catch (SignatureException)
         {
             return false; // the key's restrictions forbid that salt: the signature is not valid for this key
+        }
+    }
+
+    /// <summary>RFC 8017 §9.2 step 3: emLen &lt; tLen + 11 → OpenSSL's "digest too big for rsa key".</summary>
+    internal static void CheckRsaDigestFits(PrivateKey key, HashAlgorithmId hash)
+    {
+        if (key is RsaPrivateKey { Algorithm: KeyAlgorithm.Rsa } rsa && DigestInfoLength(hash) + 11 > rsa.Modulus.Length)
+        {
+            throw new CryptoException("rsa routines", "RSA_sign", "digest too big for rsa key");
         }
     }
 
