@@ -57,12 +57,12 @@ public static partial class SslModule
             }
             else if (name.Kind == GeneralNameKind.IPAddress)
             {
-                if (hostIp is not null && name.IPAddress!.Value.Span.SequenceEqual(hostIp))
+                if (hostIp is not null && name.IPAddressOctets!.Value.Span.SequenceEqual(hostIp))
                 {
                     return;
                 }
 
-                names.Add(IPAddressText.Format(name.IPAddress!.Value.Span));
+                names.Add(IPAddressText.Format(name.IPAddressOctets!.Value.Span));
             }
         }
 

@@ -125,7 +125,7 @@ public static class NameMatcher
 
         foreach (GeneralName name in SubjectAltNames(certificate))
         {
-            if (name.Kind == GeneralNameKind.IPAddress && name.IPAddress!.Value.Span.SequenceEqual(address))
+            if (name.Kind == GeneralNameKind.IPAddress && name.IPAddressOctets!.Value.Span.SequenceEqual(address))
             {
                 return true;
             }
