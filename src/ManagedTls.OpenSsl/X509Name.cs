@@ -156,12 +156,13 @@ public sealed class X509Name : IEquatable<X509Name>, IComparable<X509Name>
     public static bool operator >=(X509Name? left, X509Name? right) => Compare(left, right) >= 0;
 
     /// <summary>
-    /// The name's hash as pyOpenSSL's <c>hash()</c> returns it: OpenSSL's <c>X509_NAME_hash</c>, which since OpenSSL 1.0
-    /// is the SHA-1 hash of the canonical form (the value <c>openssl x509 -subject_hash</c> prints), not the MD5 hash of
-    /// the DER that pyOpenSSL's docstring still describes (that one is <see cref="DistinguishedName.OpenSslHashOld"/>).
+    /// The name's hash as pyOpenSSL documents <c>hash()</c>: the first four bytes of the MD5 digest of the name's DER
+    /// (OpenSSL's old name hash, <c>X509_NAME_hash_old</c>, what <c>openssl x509 -subject_hash_old</c> prints). The
+    /// SHA-1 hash of the canonical form that <c>c_rehash</c> uses is <see cref="X509.SubjectNameHash"/> and
+    /// <see cref="DistinguishedName.OpenSslHash"/>; see decision 0012.
     /// </summary>
     /// <returns>The first four bytes of the digest, little-endian.</returns>
-    public uint Hash() => _store.ToDistinguishedName().OpenSslHash;
+    public uint Hash() => _store.ToDistinguishedName().OpenSslHashOld;
 
     /// <summary>The DER encoding of the name (<c>der()</c>, <c>i2d_X509_NAME</c>).</summary>
     /// <returns>The DER bytes.</returns>
