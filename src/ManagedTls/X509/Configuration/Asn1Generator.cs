@@ -196,7 +196,12 @@ internal static class Asn1Generator
             digits++;
         }
 
-        int number = digits == 0 ? 0 : int.Parse(text.AsSpan(0, digits), CultureInfo.InvariantCulture);
+        int number = 0;
+        if (digits > 0 && !int.TryParse(text.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out number))
+        {
+            throw Failure.Make("invalid number", "parse_tagging", string.Empty);
+        }
+
         if (digits == text.Length)
         {
             return (number, TagClass.ContextSpecific);

@@ -13,6 +13,8 @@ public static partial class X509ExtensionConfig
         {
             if (ConfValue.NameIs(value.Name, "email") && value.Value is "copy" or "move")
             {
+                // "move" also deletes emailAddress from the subject in OpenSSL; names here are immutable, so that
+                // part is the caller's (the extension value is the same).
                 CopyEmail(request, names);
             }
             else
@@ -21,8 +23,12 @@ public static partial class X509ExtensionConfig
             }
         }
 
-        return new AlternativeNames(names).Encode();
+        return EncodeNames(names);
     }
+
+    /// <summary>GeneralNames, or the empty SEQUENCE OpenSSL writes when a copy found nothing.</summary>
+    private static byte[] EncodeNames(List<GeneralName> names) =>
+        names.Count == 0 ? Der(writer => writer.PushSequence().Dispose()) : new AlternativeNames(names).Encode();
 
     private static byte[] IssuerAltNameValue(Request request, List<ConfValue> values)
     {
@@ -39,7 +45,8 @@ public static partial class X509ExtensionConfig
             }
         }
 
-        return new AlternativeNames(names).Encode();
+        // issuer:copy from an issuer without subjectAltName leaves nothing; OpenSSL still writes the empty SEQUENCE.
+        return EncodeNames(names);
     }
 
     private static void CopyEmail(Request request, List<GeneralName> names)
@@ -147,7 +154,7 @@ public static partial class X509ExtensionConfig
                     ?? throw Failure.Make("bad ip address", "a2i_GENERAL_NAME", $"value={value}");
                 return GeneralName.IPAddress(address);
             case "dirName":
-                List<ConfValue> section = request.Section(value, optional: true) ?? throw Failure.Make("section not found", "do_dirname", $"section={value}");
+                List<ConfValue> section = request.Section(value, optional: true) ?? throw Failure.Make("section not found", "do_dirname", $"section={value}").Then("dirname error");
                 return GeneralName.Directory(NameFromSection(section));
             default:
                 return OtherName(request, value);
@@ -236,7 +243,7 @@ public static partial class X509ExtensionConfig
             return address is null || mask is null || address.Length != mask.Length ? null : [.. address, .. mask];
         }
 
-        /// <summary><c>sscanf("%d.%d.%d.%d")</c>, each 0–255; text after the fourth number is ignored, as in OpenSSL.</summary>
+        /// <summary><c>sscanf("%d.%d.%d.%d")</c>, each 0–255 (signs and leading zeros allowed); nothing may follow the fourth number.</summary>
         public static byte[]? ParseV4(string text)
         {
             var result = new byte[4];
@@ -278,7 +285,7 @@ public static partial class X509ExtensionConfig
                 result[part] = (byte)number;
             }
 
-            return result;
+            return i == text.Length ? result : null;
         }
 
         private static byte[]? ParseV6(string text)

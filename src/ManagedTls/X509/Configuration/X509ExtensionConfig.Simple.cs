@@ -207,7 +207,8 @@ public static partial class X509ExtensionConfig
         return new TlsFeature(features).Encode();
     }
 
-    private static byte[] Ia5StringValue(Request request, string value) => Der(writer => writer.WriteCharacterString(Asn1Tag.IA5String, value));
+    // s2i_ASN1_IA5STRING copies the bytes without checking them.
+    private static byte[] Ia5StringValue(Request request, string value) => Der(writer => writer.WritePrimitive(Asn1Tag.IA5String, System.Text.Encoding.UTF8.GetBytes(value)));
 
     private static byte[] NoCheckValue(Request request, string value) => Der(writer => writer.WriteNull());
 

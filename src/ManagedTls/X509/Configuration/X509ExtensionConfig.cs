@@ -126,6 +126,12 @@ public static partial class X509ExtensionConfig
         {
             throw new ExtensionConfigException([.. failure.Reasons], failure.Function, failure.Detail, name, original);
         }
+        catch (Exception e) when (e is ArgumentException or DecodeException or X509FormatException)
+        {
+            // A part our typed encoders refuse (e.g. non-ASCII text for an IA5String GeneralName) or an issuer
+            // certificate whose extensions do not decode: one typed error at this layer's boundary.
+            throw new ExtensionConfigException(["extension value error"], "X509V3_EXT_nconf", e.Message, name, original);
+        }
     }
 
     private static string? ResolveName(string name)

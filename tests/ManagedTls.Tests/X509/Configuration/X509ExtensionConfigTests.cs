@@ -30,7 +30,7 @@ public sealed partial class X509ExtensionConfigTests
             IssuerPublicKey = key.PublicKey,
             SubjectCertificate = certificate,
             IssuerCertificate = certificate,
-            SubjectName = certificate.Subject,
+            SubjectName = DistinguishedName.Parse(ExtensionConfigData.Subject), // before email:move took emailAddress out
         };
 
         X509Extension ours = X509ExtensionConfig.Create(line.Key, line.Value, context);
@@ -103,6 +103,19 @@ public sealed partial class X509ExtensionConfigTests
         X509Extension extension = X509ExtensionConfig.Create(name, value, new X509ExtensionContext { Test = true });
 
         Convert.ToHexString(extension.Value.Span).ShouldBe(hex);
+    }
+
+    [SkippableFact]
+    public void Create_EmailCopyWithoutEmail_EmptyLikeOpenSsl()
+    {
+        using var scratch = new BuildScratch();
+        string file = scratch.Write("c.cnf", "[ req ]\ndistinguished_name = dn\nx509_extensions = ext\n[ dn ]\n[ ext ]\nsubjectAltName = email:copy\n");
+        byte[] der = OpenSslPeer.Run("req", "-x509", "-new", "-key", scratch.Write("k.pem", BuildScratch.KeyPem("p256")), "-subj", "/CN=no email", "-config", file, "-outform", "DER").StdoutBytes;
+        X509Extension theirs = Certificate.Decode(der).FindExtension("2.5.29.17")!;
+
+        X509Extension ours = X509ExtensionConfig.Create("subjectAltName", "email:copy", new X509ExtensionContext { SubjectName = DistinguishedName.Parse("/CN=no email") });
+
+        Convert.ToHexString(ours.RawData.Span).ShouldBe(Convert.ToHexString(theirs.RawData.Span));
     }
 
     [Theory]
