@@ -31,11 +31,9 @@ public sealed partial class CertificationRequest
         text.Append("        Subject: ").AppendName(Subject).Append('\n');
         text.AppendPublicKeyInfo(PublicKeyAlgorithm, TryGetPublicKey(out PublicKey? key, out _) ? key : null);
         text.Indent(8).Append("Attributes:\n");
-        if (!HasAttributesField)
-        {
-            // OpenSSL counts an absent attributes field as -1 attributes: neither "(none)" nor any line.
-        }
-        else if (Attributes.Count == 0)
+
+        // OpenSSL counts an absent attributes field as -1 attributes: neither "(none)" nor any line.
+        if (HasAttributesField && Attributes.Count == 0)
         {
             text.Indent(12).Append("(none)\n");
         }
