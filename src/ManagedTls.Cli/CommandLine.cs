@@ -16,6 +16,7 @@ public static class CommandLine
         new RandCommand(),
         new RsaCommand(),
         new VersionCommand(),
+        new X509Command(),
     ];
 
     /// <summary>The registered verbs.</summary>

@@ -58,6 +58,15 @@ internal sealed class WildcardOptions
         return this;
     }
 
+    /// <summary>Adds a continuation line to the previous option's help.</summary>
+    /// <param name="help">The extra line.</param>
+    /// <returns>This wrapper.</returns>
+    public WildcardOptions More(string help)
+    {
+        Set.More(help);
+        return this;
+    }
+
     /// <summary>Declares the <c>-*</c> entry at this point of the help.</summary>
     /// <param name="help">Its help text.</param>
     /// <param name="handler">Called with an undeclared flag's name (no dash); returns false to leave it unknown.</param>
