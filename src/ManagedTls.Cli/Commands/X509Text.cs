@@ -19,6 +19,17 @@ internal static class X509Text
         throw new CommandException("-text is not available in this build");
     }
 
+    /// <summary><c>X509_CRL_print_ex</c>.</summary>
+    /// <param name="crl">The CRL.</param>
+    /// <param name="names">The <c>-nameopt</c> state.</param>
+    /// <returns>The text.</returns>
+    public static string Crl(CertificateRevocationList crl, NameOption names)
+    {
+        _ = crl;
+        _ = names;
+        throw new CommandException("-text is not available in this build");
+    }
+
     /// <summary>
     /// <c>x509 -ext</c>: the extensions whose short name is in the comma-separated <paramref name="names"/>, in
     /// certificate order, as <c>X509V3_extensions_print</c> prints them at indent 0; none matching is reported on
