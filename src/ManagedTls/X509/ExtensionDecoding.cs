@@ -2,7 +2,7 @@ using ManagedTls.Asn1;
 
 namespace ManagedTls.X509;
 
-/// <summary>Runs an extension decoder over a whole extnValue and translates codec errors once.</summary>
+/// <summary>Runs an extension decoder over a whole extnValue and translates codec errors once; encodes extnValues.</summary>
 internal static class ExtensionDecoding
 {
     public delegate T Decoder<out T>(ref DerReader reader);
@@ -20,5 +20,13 @@ internal static class ExtensionDecoding
         {
             throw new X509FormatException(X509FormatError.InvalidExtension, $"Malformed {what} extension: {e.Message}", e);
         }
+    }
+
+    /// <summary>The DER written by <paramref name="encode"/>.</summary>
+    public static byte[] Encode(Action<DerWriter> encode)
+    {
+        using var writer = new DerWriter();
+        encode(writer);
+        return writer.ToArray();
     }
 }

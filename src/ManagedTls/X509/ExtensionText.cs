@@ -159,7 +159,7 @@ internal static class ExtensionText
                 GeneralNameKind.DnsName => TextValue("DNS", name.Text!),
                 GeneralNameKind.Uri => TextValue("URI", name.Text!),
                 GeneralNameKind.DirectoryName => ("DirName", name.DirectoryName!.ToOneLineString(256)),
-                GeneralNameKind.IPAddress => ("IP Address", FormatIPAddress(name.IPAddress!.Value.Span)),
+                GeneralNameKind.IPAddress => ("IP Address", FormatIPAddress(name.IPAddressOctets!.Value.Span)),
                 _ => ("Registered ID", DisplayName(name.Oid!)),
             };
             if (value is null)
