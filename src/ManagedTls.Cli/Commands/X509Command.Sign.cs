@@ -65,6 +65,7 @@ internal sealed partial class X509Command
 
         CertificationRequest? request = null;
         CertificateBuilder builder;
+        Certificate? original = null;
         BigInteger? serial = s.Serial;
         if (s.Req)
         {
@@ -92,7 +93,11 @@ internal sealed partial class X509Command
             }
 
             builder = new CertificateBuilder { Version = 1 };
-            serial ??= SerialNumbers.Random();
+            if (s.CaFile is null || s.CaSerialFile is null && !s.CaCreateSerial)
+            {
+                serial ??= SerialNumbers.Random(); // OpenSSL 3.0 keeps no serial file unless one is named or created
+            }
+
             if (request is not null && s.CopyExtensions == true)
             {
                 CopyRequestExtensions(builder, request);
@@ -100,7 +105,8 @@ internal sealed partial class X509Command
         }
         else
         {
-            builder = CertificateBuilder.From(X509Files.LoadCertificate(context, s.InFile, s.InForm));
+            original = X509Files.LoadCertificate(context, s.InFile, s.InForm);
+            builder = CertificateBuilder.From(original);
         }
 
         if (subject is not null || request is not null)
@@ -128,6 +134,10 @@ internal sealed partial class X509Command
         if (caCertificate is not null)
         {
             serial ??= CaSerial.Next(s.CaFile!, s.CaSerialFile, s.CaCreateSerial);
+            if (original is not null && !original.IsSelfSigned())
+            {
+                throw new CommandException("Error with certificate to be certified - should be self-signed");
+            }
         }
         else if (key is not null && !KeyMatches(builder, key))
         {
