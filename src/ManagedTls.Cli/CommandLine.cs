@@ -15,6 +15,7 @@ public static class CommandLine
         new PkeyCommand(),
         new PkeyutlCommand(),
         new RandCommand(),
+        new ReqCommand(),
         new RsaCommand(),
         new VersionCommand(),
         new X509Command(),

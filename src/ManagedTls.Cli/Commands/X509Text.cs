@@ -19,6 +19,17 @@ internal static class X509Text
         throw new CommandException("-text is not available in this build");
     }
 
+    /// <summary><c>X509_REQ_print_ex</c>.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="names">The <c>-nameopt</c> state.</param>
+    /// <returns>The text.</returns>
+    public static string Request(CertificationRequest request, NameOption names)
+    {
+        _ = request;
+        _ = names;
+        throw new CommandException("-text is not available in this build");
+    }
+
     /// <summary><c>X509_CRL_print_ex</c>.</summary>
     /// <param name="crl">The CRL.</param>
     /// <param name="names">The <c>-nameopt</c> state.</param>
