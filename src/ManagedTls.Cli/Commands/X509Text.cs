@@ -1,5 +1,5 @@
-using System.Text;
 using ManagedTls.X509;
+using ManagedTls.X509.Text;
 
 namespace ManagedTls.Cli;
 
@@ -12,34 +12,22 @@ internal static class X509Text
     /// <param name="certificate">The certificate.</param>
     /// <param name="names">The <c>-nameopt</c> state.</param>
     /// <returns>The text.</returns>
-    public static string Certificate(Certificate certificate, NameOption names)
-    {
-        _ = certificate;
-        _ = names;
-        throw new CommandException("-text is not available in this build");
-    }
+    public static string Certificate(Certificate certificate, NameOption names) =>
+        WithNames(certificate.ToText(), names, inlineMultiline: false, ("Issuer", certificate.Issuer), ("Subject", certificate.Subject));
 
     /// <summary><c>X509_REQ_print_ex</c>.</summary>
     /// <param name="request">The request.</param>
     /// <param name="names">The <c>-nameopt</c> state.</param>
     /// <returns>The text.</returns>
-    public static string Request(CertificationRequest request, NameOption names)
-    {
-        _ = request;
-        _ = names;
-        throw new CommandException("-text is not available in this build");
-    }
+    public static string Request(CertificationRequest request, NameOption names) =>
+        WithNames(request.ToText(), names, inlineMultiline: false, ("Subject", request.Subject));
 
     /// <summary><c>X509_CRL_print_ex</c>.</summary>
     /// <param name="crl">The CRL.</param>
     /// <param name="names">The <c>-nameopt</c> state.</param>
     /// <returns>The text.</returns>
-    public static string Crl(CertificateRevocationList crl, NameOption names)
-    {
-        _ = crl;
-        _ = names;
-        throw new CommandException("-text is not available in this build");
-    }
+    public static string Crl(CertificateRevocationList crl, NameOption names) =>
+        WithNames(crl.ToText(), names, inlineMultiline: true, ("Issuer", crl.Issuer));
 
     /// <summary>
     /// <c>x509 -ext</c>: the extensions whose short name is in the comma-separated <paramref name="names"/>, in
@@ -70,42 +58,43 @@ internal static class X509Text
         return Extensions(selected, 0);
     }
 
-    /// <summary><c>X509V3_extensions_print</c> (flag 0): name, ": critical", the value at indent + 4, a newline.</summary>
+    /// <summary><c>X509V3_extensions_print</c> (flag 0) without a title.</summary>
     /// <param name="extensions">The extensions.</param>
     /// <param name="indent">The indent of the name lines.</param>
     /// <returns>The text.</returns>
-    public static string Extensions(IEnumerable<X509Extension> extensions, int indent)
-    {
-        var text = new StringBuilder();
-        foreach (X509Extension extension in extensions)
-        {
-            text.Append(' ', indent).Append(extension.LongName).Append(": ").Append(extension.Critical ? "critical" : string.Empty).Append('\n');
-            string? value = extension.ToOpenSslString(indent + 4);
-            if (value is null)
-            {
-                text.Append(' ', indent + 4).Append(AsnStringPrint(extension.Value.Span));
-            }
-            else
-            {
-                text.Append(value);
-            }
+    public static string Extensions(IReadOnlyList<X509Extension> extensions, int indent) =>
+        new X509TextWriter().AppendExtensions(null, extensions, indent).ToString();
 
-            text.Append('\n');
+    /// <summary>
+    /// The dumps print names with the default <c>oneline</c> options; with other <c>-nameopt</c> flags openssl's
+    /// <c>X509_print_ex</c> prints the Issuer/Subject lines with them (a multiline form starts on the next line,
+    /// indented 12; <c>X509_CRL_print_ex</c> keeps it on the line). <c>compat</c> is <c>X509_NAME_print</c>'s
+    /// <c>C=US, O=Example</c>.
+    /// </summary>
+    private static string WithNames(string text, NameOption names, bool inlineMultiline, params (string Label, DistinguishedName Name)[] fields)
+    {
+        X509NameFormatFlags flags = names.Flags;
+        if (flags is X509NameFormatFlags.OneLine)
+        {
+            return text;
         }
 
-        return text.ToString();
-    }
-
-    /// <summary><c>ASN1_STRING_print</c>: printable octets as they are, others as '.'.</summary>
-    private static string AsnStringPrint(ReadOnlySpan<byte> data)
-    {
-        var text = new StringBuilder(data.Length);
-        foreach (byte b in data)
+        bool multiline = !inlineMultiline && ((ulong)flags & (0xFUL << 16)) == (ulong)X509NameFormatFlags.SeparatorMultiline;
+        foreach ((string label, DistinguishedName name) in fields)
         {
-            text.Append(b > (byte)'~' || (b < (byte)' ' && b != (byte)'\n' && b != (byte)'\r') ? '.' : (char)b);
+            string old = $"        {label}: {name}\n";
+            string formatted = flags == X509NameFormatFlags.None
+                ? string.Join(", ", name.Attributes.Select(a => a.ShortName + "=" + (a.Value ?? string.Empty)))
+                : name.Format(flags, multiline ? 12 : 0);
+            string replacement = multiline ? $"        {label}:\n{formatted}\n" : $"        {label}: {formatted}\n";
+            int at = text.IndexOf(old, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                text = string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(at + old.Length));
+            }
         }
 
-        return text.ToString();
+        return text;
     }
 
     /// <summary>A message openssl prints on standard error while carrying on with exit code 0.</summary>
