@@ -18,7 +18,7 @@ internal sealed partial class X509Command
         Print.Subject => s.NameOption.Print("subject=", certificate.Subject),
         Print.Serial => "serial=" + OpenSslText.FormatInteger(certificate.SerialNumber.Span) + "\n",
         Print.NextSerial => NextSerial(certificate) + "\n",
-        Print.Email => Emails(certificate),
+        Print.Email => Emails(certificate, !s.ClearExtensions && (s.ExtensionNames is null || s.ExtensionNames.Contains("subjectAltName", StringComparison.Ordinal))),
         Print.Alias => "<No Alias>\n",
         Print.SubjectHash => Hex8(certificate.SubjectNameHash),
         Print.SubjectHashOld => Hex8(certificate.SubjectNameHashOld),
@@ -26,7 +26,7 @@ internal sealed partial class X509Command
         Print.IssuerHashOld => Hex8(certificate.Issuer.OpenSslHashOld),
         Print.Modulus => "Modulus=" + Modulus(certificate) + "\n",
         Print.PublicKey => PemWriter.WriteString(PemLabels.PublicKey, certificate.SubjectPublicKeyInfo.Span),
-        Print.Text => X509Text.Certificate(certificate, s.NameOption),
+        Print.Text => X509Text.Certificate(certificate, s.NameOption, s.ExtensionNames, s.ClearExtensions),
         Print.StartDate => "notBefore=" + FormatTime(certificate.NotBefore, s.Iso8601) + "\n",
         Print.EndDate => "notAfter=" + FormatTime(certificate.NotAfter, s.Iso8601) + "\n",
         Print.Fingerprint => Fingerprint(certificate.RawData.Span, s.Digest),
@@ -69,8 +69,8 @@ internal sealed partial class X509Command
         return OpenSslText.FormatInteger(next.ToByteArray(isUnsigned: false, isBigEndian: true));
     }
 
-    /// <summary><c>X509_get1_email</c>: emailAddress attributes of the subject, then rfc822Name SANs, without duplicates.</summary>
-    private static string Emails(Certificate certificate)
+    /// <summary><c>X509_get1_email</c>: emailAddress attributes of the subject, then rfc822Name SANs (unless -ext/-clrext dropped them), without duplicates.</summary>
+    private static string Emails(Certificate certificate, bool withAlternativeNames)
     {
         var found = new List<string>();
         foreach (AttributeTypeAndValue attribute in certificate.Subject.Attributes)
@@ -81,7 +81,7 @@ internal sealed partial class X509Command
             }
         }
 
-        if (certificate.GetSubjectAlternativeNames() is { } names)
+        if (withAlternativeNames && certificate.GetSubjectAlternativeNames() is { } names)
         {
             foreach (GeneralName name in names.Names)
             {

@@ -15,6 +15,52 @@ internal static class X509Text
     public static string Certificate(Certificate certificate, NameOption names) =>
         WithNames(certificate.ToText(), names, inlineMultiline: false, ("Issuer", certificate.Issuer), ("Subject", certificate.Subject));
 
+    /// <summary>
+    /// <c>x509 -text</c> after <c>-ext</c>/<c>-clrext</c>: OpenSSL 3.0 deletes from the in-memory certificate every
+    /// extension whose short name is not a substring of the <c>-ext</c> list (all of them for <c>-clrext</c>); the
+    /// dump shows the rest while the encoded output keeps its cached DER, so only the text changes.
+    /// </summary>
+    /// <param name="certificate">The certificate.</param>
+    /// <param name="names">The <c>-nameopt</c> state.</param>
+    /// <param name="keep">The <c>-ext</c> list, or null with <paramref name="clear"/>.</param>
+    /// <param name="clear">True for <c>-clrext</c>.</param>
+    /// <returns>The text.</returns>
+    public static string Certificate(Certificate certificate, NameOption names, string? keep, bool clear)
+    {
+        string text = Certificate(certificate, names);
+        if (keep is null && !clear)
+        {
+            return text;
+        }
+
+        var removed = new List<X509Extension>();
+        foreach (X509Extension extension in certificate.Extensions)
+        {
+            if (clear || !keep!.Contains(extension.ShortName == extension.Oid ? "UNDEF" : extension.ShortName, StringComparison.Ordinal))
+            {
+                removed.Add(extension);
+            }
+        }
+
+        if (removed.Count == certificate.Extensions.Count && removed.Count > 0)
+        {
+            string all = new X509TextWriter().AppendExtensions("X509v3 extensions", certificate.Extensions, 8).ToString();
+            return text.Replace(all, string.Empty, StringComparison.Ordinal);
+        }
+
+        foreach (X509Extension extension in removed)
+        {
+            string block = new X509TextWriter().AppendExtension(extension, 12).ToString();
+            int at = text.IndexOf(block, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                text = text.Remove(at, block.Length);
+            }
+        }
+
+        return text;
+    }
+
     /// <summary><c>X509_REQ_print_ex</c>.</summary>
     /// <param name="request">The request.</param>
     /// <param name="names">The <c>-nameopt</c> state.</param>
