@@ -12,7 +12,7 @@ public sealed partial class CertificationRequest
 {
     /// <summary>
     /// The request as <c>openssl req -text -noout</c> (OpenSSL 3.0) prints it, byte for byte: version, subject
-    /// (<c>-nameopt oneline</c>), public key, the <c>Attributes:</c> block (<c>(none)</c> when there are none; string
+    /// (<c>-nameopt oneline</c>), public key, the <c>Attributes:</c> block (<c>(none)</c> when the field is empty, nothing when it is absent; string
     /// values verbatim, other types as <c>unable to print attribute</c>), the <c>Requested Extensions:</c> block from
     /// the extensionRequest attribute, and the signature; <c>\n</c> line ends, final newline included.
     /// </summary>
@@ -31,7 +31,11 @@ public sealed partial class CertificationRequest
         text.Append("        Subject: ").AppendName(Subject).Append('\n');
         text.AppendPublicKeyInfo(PublicKeyAlgorithm, TryGetPublicKey(out PublicKey? key, out _) ? key : null);
         text.Indent(8).Append("Attributes:\n");
-        if (Attributes.Count == 0)
+        if (!HasAttributesField)
+        {
+            // OpenSSL counts an absent attributes field as -1 attributes: neither "(none)" nor any line.
+        }
+        else if (Attributes.Count == 0)
         {
             text.Indent(12).Append("(none)\n");
         }

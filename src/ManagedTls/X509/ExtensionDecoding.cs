@@ -29,4 +29,21 @@ internal static class ExtensionDecoding
         encode(writer);
         return writer.ToArray();
     }
+
+    /// <summary>
+    /// The octets of an IA5String-like value given as text: one octet per character when every character is at most
+    /// U+00FF (the inverse of reading octets as Latin-1), otherwise the UTF-8 encoding.
+    /// </summary>
+    public static byte[] TextOctets(string text)
+    {
+        foreach (char c in text)
+        {
+            if (c > 0xFF)
+            {
+                return System.Text.Encoding.UTF8.GetBytes(text);
+            }
+        }
+
+        return System.Text.Encoding.Latin1.GetBytes(text);
+    }
 }

@@ -7,19 +7,19 @@ namespace ManagedTls.X509;
 public sealed partial class GeneralName
 {
     /// <summary>A <c>dNSName</c>.</summary>
-    /// <param name="name">The name; characters outside ASCII are written as their UTF-8 octets (what openssl does with a UTF-8 config).</param>
+    /// <param name="name">The name; characters up to U+00FF are one octet each (the inverse of <see cref="Text"/>), other text is written as UTF-8.</param>
     /// <returns>The name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     public static GeneralName Dns(string name) => FromText(GeneralNameKind.DnsName, name);
 
     /// <summary>An <c>rfc822Name</c> (e-mail address).</summary>
-    /// <param name="address">The address; characters outside ASCII are written as their UTF-8 octets.</param>
+    /// <param name="address">The address; characters up to U+00FF are one octet each, other text is written as UTF-8.</param>
     /// <returns>The name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="address"/> is null.</exception>
     public static GeneralName Email(string address) => FromText(GeneralNameKind.Rfc822Name, address);
 
     /// <summary>A <c>uniformResourceIdentifier</c>.</summary>
-    /// <param name="uri">The URI text; characters outside ASCII are written as their UTF-8 octets.</param>
+    /// <param name="uri">The URI text; characters up to U+00FF are one octet each, other text is written as UTF-8.</param>
     /// <returns>The name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="uri"/> is null.</exception>
     public static GeneralName Uri(string uri) => FromText(GeneralNameKind.Uri, uri);
@@ -138,7 +138,7 @@ public sealed partial class GeneralName
     private static GeneralName FromText(GeneralNameKind kind, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        byte[] octets = Encoding.UTF8.GetBytes(text);
+        byte[] octets = ExtensionDecoding.TextOctets(text);
         byte[] raw = ExtensionDecoding.Encode(writer => WriteOctets(writer, Asn1Tag.Context((int)kind, false), octets));
         return new GeneralName(raw, kind) { Text = Encoding.Latin1.GetString(octets) };
     }

@@ -5,9 +5,53 @@ namespace ManagedTls.Tests.X509;
 /// <summary>Self-signed certificates made by <c>openssl req -x509</c> with chosen extensions, for the typed-extension tests.</summary>
 internal static class OpenSslExtensionCertificates
 {
-    /// <summary>Extra config sections every certificate's config carries (dirName, policies, name constraints, ...).</summary>
-    public const string Sections =
-        "[dn_sect]\nC=US\nO=Dir Org\nCN=dir\n";
+    /// <summary>Extra config sections every certificate's config carries (dirName, policies, distribution points, ...).</summary>
+    public const string Sections = """
+        [dn_sect]
+        C=US
+        O=Dir Org
+        CN=dir
+        [dp1]
+        fullname=URI:http://a.example/x.crl,dirName:dn_sect
+        reasons=keyCompromise,CACompromise,AACompromise
+        CRLissuer=dirName:dn_sect,IP:::1,otherName:1.3.6.1.4.1.311.20.2.3;UTF8:upn@x,email:crl@x.example
+        [dp2]
+        relativename=rel_sect
+        reasons=unused,superseded,affiliationChanged,cessationOfOperation,certificateHold,privilegeWithdrawn
+        [dp3]
+        CRLissuer=URI:http://issuer.example,DNS:issuer.example
+        [dp4]
+        fullname=URI:http://only.example/full.crl
+        [rel_sect]
+        CN=rel
+        O=Rel Org
+        [pol1]
+        policyIdentifier=1.3.6.1.4.1.99.1
+        CPS.1=http://cps.example/a
+        CPS.2=http://cps.example/b
+        userNotice.1=@notice1
+        userNotice.2=@notice2
+        [pol2]
+        policyIdentifier=2.5.29.32.0
+        userNotice.1=@notice3
+        [pol3]
+        policyIdentifier=1.2.3.4.5
+        userNotice.1=@notice4
+        CPS.1=http://cps.example/c
+        [notice1]
+        explicitText=UTF8:Explicit utf8 text
+        organization=Org Name
+        noticeNumbers=1,2,3
+        [notice2]
+        explicitText=BMPSTRING:Hi BMP
+        [notice3]
+        explicitText=VISIBLE:Visible text
+        organization=Org
+        noticeNumbers=300
+        [notice4]
+        organization=Only Org
+        noticeNumbers=123456789012345678901234567890123456789012
+        """ + "\n";
 
     /// <summary>A certificate with each <c>-addext</c> value, the config holding <see cref="Sections"/> and <paramref name="extraConfig"/>.</summary>
     public static byte[] Create(string[] addext, string extraConfig = "") => CreateWith(
