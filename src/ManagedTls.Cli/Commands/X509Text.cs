@@ -129,9 +129,7 @@ internal static class X509Text
         foreach ((string label, DistinguishedName name) in fields)
         {
             string old = $"        {label}: {name}\n";
-            string formatted = flags == X509NameFormatFlags.None
-                ? string.Join(", ", name.Attributes.Select(a => a.ShortName + "=" + (a.Value ?? string.Empty)))
-                : name.Format(flags, multiline ? 12 : 0);
+            string formatted = flags == X509NameFormatFlags.None ? CompatName(name) : name.Format(flags, multiline ? 12 : 0);
             string replacement = multiline ? $"        {label}:\n{formatted}\n" : $"        {label}: {formatted}\n";
             int at = text.IndexOf(old, StringComparison.Ordinal);
             if (at >= 0)
@@ -141,6 +139,30 @@ internal static class X509Text
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// <c>X509_NAME_print</c>: the <c>X509_NAME_oneline</c> form without its first slash, each later slash that starts
+    /// a one- or two-letter upper-case type (<c>/C=</c>, <c>/CN=</c>) turned into <c>", "</c>.
+    /// </summary>
+    private static string CompatName(DistinguishedName name)
+    {
+        string oneLine = name.ToOneLineString();
+        if (oneLine.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        var text = new System.Text.StringBuilder();
+        for (int i = 1; i < oneLine.Length; i++)
+        {
+            char c = oneLine[i];
+            bool separator = c == '/' && i + 2 < oneLine.Length && char.IsAsciiLetterUpper(oneLine[i + 1])
+                && (oneLine[i + 2] == '=' || (i + 3 < oneLine.Length && char.IsAsciiLetterUpper(oneLine[i + 2]) && oneLine[i + 3] == '='));
+            text.Append(separator ? ", " : c.ToString());
+        }
+
+        return text.ToString();
     }
 
     /// <summary>A message openssl prints on standard error while carrying on with exit code 0.</summary>
