@@ -63,7 +63,7 @@ internal sealed class CrlCommand : ICommand
         using Stream output = context.OpenOutput(s.OutFile);
         if (s.Text)
         {
-            KeyText.Write(output, X509Text.Crl(crl, s.NameOption));
+            KeyText.WriteUtf8(output, X509Text.Crl(crl, s.NameOption));
         }
 
         if (!s.NoOut)
@@ -79,18 +79,18 @@ internal sealed class CrlCommand : ICommand
         .Flag("verify", "Verify CRL signature", () => s.Verify = true)
         .Section("Input")
         .Value("in", "infile", "Input file - default stdin", v => s.InFile = v)
-        .Value("inform", "PEM|DER", "CRL input format (DER or PEM); has no effect", v => s.InForm = X509Files.ParseFormat(v, Name))
+        .Value("inform", "PEM|DER", "CRL input format (DER or PEM); has no effect", v => s.InForm = FormatOption.IsPemOrDer("inform", v, Name) ? X509Files.Format.Der : X509Files.Format.Pem)
         .Value("key", "infile", "CRL signing Private key to use", _ => { })
         .Value("keyform", "PEM|DER", "Private key file format (DER/PEM/P12); has no effect", v => FormatOption.IsDer("keyform", v, Name))
         .Section("Output")
         .Value("out", "outfile", "output file - default stdout", v => s.OutFile = v)
-        .Value("outform", "PEM|DER", "Output format - default PEM", v => s.OutDer = FormatOption.IsDer("outform", v, Name))
+        .Value("outform", "PEM|DER", "Output format - default PEM", v => s.OutDer = FormatOption.IsPemOrDer("outform", v, Name))
         .Value("dateopt", "val", "Datetime format used for printing. (rfc_822/iso_8601). Default is rfc_822.", v => s.Iso8601 = X509Command.ParseDateOption(v, Name))
         .Flag("text", "Print out a text format version", () => s.Text = true)
         .Flag("hash", "Print hash value", () => s.Add(Print.Hash))
         .Flag("hash_old", "Print old-style (MD5) hash value", () => s.Add(Print.HashOld))
         .Value("nameopt", "val", "Certificate subject/issuer name printing options", v => s.NameOption.Apply(v, Name))
-        .Wildcard("Any supported digest", name => (s.Digest = name) is not null)
+        .Wildcard("Any supported digest", name => (s.Digest = ParseDigest(name)) is not null)
         .Section("CRL")
         .Flag("issuer", "Print issuer DN", () => s.Add(Print.Issuer))
         .Flag("lastupdate", "Set lastUpdate field", () => s.Add(Print.LastUpdate))
@@ -101,13 +101,22 @@ internal sealed class CrlCommand : ICommand
         .Flag("badsig", "Corrupt last byte of loaded CRL signature (for test)", () => s.Unsupported = "-badsig")
         .Value("gendelta", "infile", "Other CRL to compare/diff to the Input one", _ => s.Unsupported = "-gendelta")
         .Section("Certificate")
-        .Value("CApath", "dir", "Verify CRL using certificates in dir", v => (s.CaPath, s.Verify) = (v, true))
+        .Value("CApath", "dir", "Verify CRL using certificates in dir", v => (s.CaPath, s.Verify) = (ExistingDirectory(v), true))
         .Value("CAfile", "infile", "Verify CRL using certificates in file name", v => (s.CaFile, s.Verify) = (v, true))
         .Value("CAstore", "uri", "Verify CRL using certificates in store URI", _ => s.Unsupported = "-CAstore")
         .Flag("no-CAfile", "Do not load the default certificates file", () => s.NoCaFile = true)
         .Flag("no-CApath", "Do not load certificates from the default certificates directory", () => s.NoCaPath = true)
         .Flag("no-CAstore", "Do not load certificates from the default certificates store", () => { })
         .Providers(Name);
+
+    // opt_next checks a "dir" value at parse time.
+    private static string ExistingDirectory(string path) =>
+        Directory.Exists(path) ? path : throw new UsageException($"Not a directory: {path}");
+
+    // crl resolves "-digest" while parsing (opt_md): an unknown one stops with openssl's usage lines.
+    private string ParseDigest(string name) => DigestNames.TryParse(name, out _)
+        ? name
+        : throw new CommandException($"{Name}: Unknown option or message digest: {name}\n{Name}: Use -help for summary.");
 
     private static string Format(Print item, CertificateRevocationList crl, Settings s) => item switch
     {

@@ -69,12 +69,12 @@ internal sealed partial class ReqCommand
 
         if (s.Text)
         {
-            KeyText.Write(output, certificate is not null ? X509Text.Certificate(certificate, s.NameOption) : X509Text.Request(request!, s.NameOption));
+            KeyText.WriteUtf8(output, certificate is not null ? X509Text.Certificate(certificate, s.NameOption) : X509Text.Request(request!, s.NameOption));
         }
 
         if (s.PrintSubject)
         {
-            KeyText.Write(output, s.NameOption.Print("subject=", certificate?.Subject ?? request!.Subject));
+            KeyText.WriteUtf8(output, s.NameOption.Print("subject=", certificate?.Subject ?? request!.Subject));
         }
 
         if (s.Modulus)

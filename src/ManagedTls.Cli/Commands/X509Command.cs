@@ -45,7 +45,7 @@ internal sealed partial class X509Command : ICommand
         {
             try
             {
-                KeyText.Write(output, Format(item, certificate, s));
+                KeyText.WriteUtf8(output, Format(item, certificate, s));
             }
             catch (X509Text.ExtensionsWarning warning)
             {
