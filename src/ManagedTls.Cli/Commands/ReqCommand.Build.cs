@@ -15,7 +15,7 @@ internal sealed partial class ReqCommand
         RequestConfig config = RequestConfig.Load(s.ConfigFile);
         string section = s.Section ?? Section;
         bool x509 = s.X509 || s.CaFile is not null;
-        bool newRequest = s.New || s.CaFile is not null;
+        bool newRequest = s.New || (x509 && s.InFile is null);
         if (!x509 && s.Days is not null)
         {
             context.Error.WriteLine("Ignoring -days without -x509; not generating a certificate");
@@ -31,7 +31,7 @@ internal sealed partial class ReqCommand
         CertificationRequest? request = null;
         if (!newRequest)
         {
-            request = X509Files.LoadRequest(context, s.InFile, s.InForm, "X509 request", "Unable to load X509 request");
+            request = LoadRequest(context, s.InFile, s.InForm);
         }
 
         Certificate? certificate = null;
@@ -100,6 +100,29 @@ internal sealed partial class ReqCommand
         return 0;
     }
 
+    // req reads the file itself (bio_open_default) and then PEM_read/d2i: "Unable to load X509 request" and the reason.
+    private static CertificationRequest LoadRequest(CommandContext context, string? path, X509Files.Format format)
+    {
+        byte[] data;
+        try
+        {
+            data = context.ReadInput(path);
+        }
+        catch (CommandException e)
+        {
+            throw new CommandException($"{e.Message}\nUnable to load X509 request");
+        }
+
+        try
+        {
+            return format == X509Files.Format.Der ? CertificationRequest.Decode(data) : CertificationRequest.Load(data);
+        }
+        catch (Exception e) when (e is X509FormatException or PemException or Asn1.DecodeException)
+        {
+            throw new CommandException($"Unable to load X509 request\n{e.Message}");
+        }
+    }
+
     // -out equal to -keyout appends after the key, as openssl opens it with 'a'.
     private static Stream OpenOutput(Settings s, CommandContext context)
     {
@@ -157,7 +180,7 @@ internal sealed partial class ReqCommand
             }
             catch (CommandException e) when (s.CaKeyFile is null)
             {
-                throw new CommandException(e.Message.Replace("issuer private key from ", "issuer private key from -CA arg from ", StringComparison.Ordinal));
+                throw new CommandException(e.Message.Split('\n')[0].Replace("issuer private key from ", "issuer private key from -CA arg from ", StringComparison.Ordinal));
             }
         }
 
