@@ -23,7 +23,9 @@ public sealed partial class Certificate
     {
         var text = new X509TextWriter();
         text.Append("Certificate:\n    Data:\n");
-        text.Indent(8).Append(string.Create(CultureInfo.InvariantCulture, $"Version: {Version} (0x{Version - 1:x})\n"));
+        text.Indent(8).Append(Version is >= 1 and <= 3
+            ? string.Create(CultureInfo.InvariantCulture, $"Version: {Version} (0x{Version - 1:x})\n")
+            : string.Create(CultureInfo.InvariantCulture, $"Version: Unknown ({Version - 1})\n"));
         text.Append("        Serial Number:").AppendSerialNumber(SerialNumber.Span);
         text.Indent(4).AppendSignatureAlgorithm(TbsSignatureAlgorithm);
         text.Append("        Issuer: ").AppendName(Issuer).Append('\n');

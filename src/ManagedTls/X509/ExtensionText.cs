@@ -47,7 +47,9 @@ internal static partial class ExtensionText
 
     private static string? FormatOrThrow(X509Extension extension, int indent)
     {
-        ReadOnlySpan<byte> value = extension.Value.Span;
+        // X509V3_EXT_d2i decodes one element and ignores any octets after it.
+        var whole = new DerReader(extension.Value.Span);
+        ReadOnlySpan<byte> value = whole.ReadEncodedValue();
         string pad = new(' ', indent);
         switch (extension.Oid)
         {
@@ -61,10 +63,11 @@ internal static partial class ExtensionText
                 return PrintBits((int)NetscapeCertType.Decode(value).Flags, s_netscapeCertTypeNames, indent);
             case Oids.ExtKeyUsage:
                 return Print([.. ExtendedKeyUsage.Decode(value).Oids.Select(oid => ((string?)null, (string?)DisplayName(oid)))], indent, false);
-            case Oids.SubjectAltName or Oids.IssuerAltName:
-                return PrintOrNull(GeneralNameValues(AlternativeNames.Decode(value).Names, []), indent, false);
-            case Oids.CertificateIssuer:
-                return PrintOrNull(GeneralNameValues(CertificateIssuer.Decode(value).Names, []), indent, false);
+            case Oids.SubjectAltName or Oids.IssuerAltName or Oids.CertificateIssuer:
+                // i2v_GENERAL_NAMES prints an empty SEQUENCE (which RFC 5280 forbids) as <EMPTY>.
+                return value.SequenceEqual(EmptySequence)
+                    ? Print([], indent, false)
+                    : PrintOrNull(GeneralNameValues(AlternativeNames.Decode(value).Names, []), indent, false);
             case Oids.AuthorityKeyIdentifier:
                 return PrintOrNull(AuthorityKeyIdentifierValues(AuthorityKeyIdentifier.Decode(value)), indent, true);
             case Oids.AuthorityInfoAccess or Oids.SubjectInfoAccess:
@@ -107,6 +110,8 @@ internal static partial class ExtensionText
                 return null;
         }
     }
+
+    private static ReadOnlySpan<byte> EmptySequence => [0x30, 0x00];
 
     private static string? PrintOrNull(List<(string? Name, string? Value)>? values, int indent, bool multiline) =>
         values is null ? null : Print(values, indent, multiline);

@@ -24,7 +24,7 @@ internal static class OpenSslExtensionCertificates
         fullname=URI:http://only.example/full.crl
         [rel_sect]
         CN=rel
-        O=Rel Org
+        +O=Rel Org
         [pol1]
         policyIdentifier=1.3.6.1.4.1.99.1
         CPS.1=http://cps.example/a

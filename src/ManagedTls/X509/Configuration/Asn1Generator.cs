@@ -334,7 +334,7 @@ internal static class Asn1Generator
         }
     }
 
-    /// <summary><c>ASN1_mbstring_copy</c> with the one type as mask; VisibleString and GeneralString come out as UTF8String, as in OpenSSL.</summary>
+    /// <summary><c>ASN1_mbstring_copy</c> with the one type as mask.</summary>
     private static void WriteString(DerWriter writer, int type, string value, Format format)
     {
         if (format is not (Format.Ascii or Format.Utf8))
@@ -362,7 +362,7 @@ internal static class Asn1Generator
             20 => (type, Encoding.Latin1.GetBytes(value)),
             30 => (type, Encoding.BigEndianUnicode.GetBytes(value)),
             28 => (type, new UTF32Encoding(bigEndian: true, byteOrderMark: false).GetBytes(value)),
-            _ => (12, Encoding.UTF8.GetBytes(value)),
+            _ => (type, Encoding.UTF8.GetBytes(value)),
         };
         writer.WritePrimitive(new Asn1Tag(TagClass.Universal, tag, false), content);
     }

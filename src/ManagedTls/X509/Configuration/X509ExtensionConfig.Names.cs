@@ -102,34 +102,11 @@ public static partial class X509ExtensionConfig
             target.Add(ParseGeneralName(request, new ConfValue(name, value.Value), nameConstraint: true));
         }
 
-        return Der(writer =>
-        {
-            using (writer.PushSequence())
-            {
-                WriteSubtrees(writer, permitted, 0);
-                WriteSubtrees(writer, excluded, 1);
-            }
-        });
+        return new NameConstraints(Subtrees(permitted), Subtrees(excluded)).Encode();
     }
 
-    private static void WriteSubtrees(DerWriter writer, List<GeneralName> names, int tag)
-    {
-        if (names.Count == 0)
-        {
-            return;
-        }
-
-        using (writer.PushSequence(Asn1Tag.Context(tag, true)))
-        {
-            foreach (GeneralName name in names)
-            {
-                using (writer.PushSequence())
-                {
-                    name.Encode(writer);
-                }
-            }
-        }
-    }
+    private static List<GeneralSubtree>? Subtrees(List<GeneralName> names) =>
+        names.Count == 0 ? null : names.ConvertAll(name => new GeneralSubtree(name));
 
     /// <summary><c>v2i_GENERAL_NAMES</c>.</summary>
     private static List<GeneralName> ParseGeneralNames(Request request, List<ConfValue> values)

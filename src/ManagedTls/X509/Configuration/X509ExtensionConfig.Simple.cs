@@ -65,7 +65,7 @@ public static partial class X509ExtensionConfig
         new KeyUsage((KeyUsageFlags)NamedBits(values, s_keyUsageBits)).Encode();
 
     private static byte[] NetscapeCertTypeValue(Request request, List<ConfValue> values) =>
-        Der(writer => WriteNamedBits(writer, NamedBits(values, s_netscapeBits)));
+        new NetscapeCertType((NetscapeCertTypeFlags)NamedBits(values, s_netscapeBits)).Encode();
 
     /// <summary><c>v2i_ASN1_BIT_STRING</c>: each item is a bit's short or long name.</summary>
     private static int NamedBits(List<ConfValue> values, (string Short, string Long)[] table)
@@ -83,30 +83,6 @@ public static partial class X509ExtensionConfig
         }
 
         return bits;
-    }
-
-    /// <summary>A named-bit BIT STRING in DER: trailing zero bits dropped (X.690 §11.2.2).</summary>
-    internal static void WriteNamedBits(DerWriter writer, int bits, Asn1Tag? tag = null)
-    {
-        if (bits == 0)
-        {
-            writer.WriteBitString([], 0, tag);
-            return;
-        }
-
-        int highest = 31 - BitOperations.LeadingZeroCount((uint)bits);
-        int length = (highest / 8) + 1;
-        var octets = new byte[length];
-        for (int bit = 0; bit <= highest; bit++)
-        {
-            if ((bits & (1 << bit)) != 0)
-            {
-                octets[bit / 8] |= (byte)(0x80 >> (bit % 8));
-            }
-        }
-
-        int lowest = BitOperations.TrailingZeroCount(octets[^1]);
-        writer.WriteBitString(octets, lowest, tag);
     }
 
     private static byte[] ExtendedKeyUsageValue(Request request, List<ConfValue> values)
@@ -181,73 +157,55 @@ public static partial class X509ExtensionConfig
             throw Failure.Make("illegal empty extension", "v2i_POLICY_CONSTRAINTS", string.Empty);
         }
 
-        return Der(writer =>
-        {
-            using (writer.PushSequence())
-            {
-                if (require is { } r)
-                {
-                    writer.WriteInteger(r, Asn1Tag.Context(0, false));
-                }
-
-                if (inhibit is { } i)
-                {
-                    writer.WriteInteger(i, Asn1Tag.Context(1, false));
-                }
-            }
-        });
+        return new PolicyConstraints(require, inhibit).Encode();
     }
 
     private static byte[] InhibitAnyPolicyValue(Request request, string value) =>
-        Der(writer => writer.WriteInteger(ParseInteger(value, "s2i_ASN1_INTEGER", string.Empty)));
+        new InhibitAnyPolicy(ParseInteger(value, "s2i_ASN1_INTEGER", string.Empty)).Encode();
 
-    private static byte[] PolicyMappingsValue(Request request, List<ConfValue> values) => Der(writer =>
+    private static byte[] PolicyMappingsValue(Request request, List<ConfValue> values)
     {
-        using (writer.PushSequence())
+        var mappings = new List<PolicyMapping>(values.Count);
+        foreach (ConfValue value in values)
         {
-            foreach (ConfValue value in values)
+            string? issuer = value.Value is null ? null : ResolveOid(value.Name);
+            string? subject = value.Value is null ? null : ResolveOid(value.Value);
+            if (issuer is null || subject is null)
             {
-                if (value.Value is null)
-                {
-                    throw Failure.Make("invalid object identifier", "v2i_POLICY_MAPPINGS", NameValue(value));
-                }
-
-                string issuer = ResolveOid(value.Name) ?? throw Failure.Make("invalid object identifier", "v2i_POLICY_MAPPINGS", NameValue(value));
-                string subject = ResolveOid(value.Value) ?? throw Failure.Make("invalid object identifier", "v2i_POLICY_MAPPINGS", NameValue(value));
-                using (writer.PushSequence())
-                {
-                    writer.WriteObjectIdentifier(issuer);
-                    writer.WriteObjectIdentifier(subject);
-                }
+                throw Failure.Make("invalid object identifier", "v2i_POLICY_MAPPINGS", NameValue(value));
             }
-        }
-    });
 
-    private static byte[] TlsFeatureValue(Request request, List<ConfValue> values) => Der(writer =>
+            mappings.Add(new PolicyMapping(issuer, subject));
+        }
+
+        return new PolicyMappings(mappings).Encode();
+    }
+
+    private static byte[] TlsFeatureValue(Request request, List<ConfValue> values)
     {
-        using (writer.PushSequence())
+        var features = new List<BigInteger>(values.Count);
+        foreach (ConfValue value in values)
         {
-            foreach (ConfValue value in values)
+            string text = value.Value ?? value.Name;
+            long id;
+            if (text.Equals("status_request", StringComparison.OrdinalIgnoreCase))
             {
-                string text = value.Value ?? value.Name;
-                long id;
-                if (text.Equals("status_request", StringComparison.OrdinalIgnoreCase))
-                {
-                    id = 5;
-                }
-                else if (text.Equals("status_request_v2", StringComparison.OrdinalIgnoreCase))
-                {
-                    id = 17;
-                }
-                else if (!long.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out id) || id is < 0 or > 65535)
-                {
-                    throw Failure.Make("invalid syntax", "v2i_TLS_FEATURE", NameValue(value));
-                }
-
-                writer.WriteInteger(id);
+                id = 5;
             }
+            else if (text.Equals("status_request_v2", StringComparison.OrdinalIgnoreCase))
+            {
+                id = 17;
+            }
+            else if (!long.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out id) || id is < 0 or > 65535)
+            {
+                throw Failure.Make("invalid syntax", "v2i_TLS_FEATURE", NameValue(value));
+            }
+
+            features.Add(id);
         }
-    });
+
+        return new TlsFeature(features).Encode();
+    }
 
     private static byte[] Ia5StringValue(Request request, string value) => Der(writer => writer.WriteCharacterString(Asn1Tag.IA5String, value));
 

@@ -16,18 +16,20 @@ public static partial class X509ExtensionConfig
         int issuer = 0;
         foreach (ConfValue value in values)
         {
-            if (value.Value is not null && value.Value != "always")
+            if (value.Name == "none" && value.Value is null)
             {
-                throw Failure.Make("unknown option", "v2i_AUTHORITY_KEYID", $"name={value.Name} option={value.Value}");
+                // OpenSSL 3.0.19 accepts "none": an empty placeholder that req/x509 leave out (see IsPlaceholder).
+                continue;
             }
 
+            // OpenSSL 3.0.19 treats any value other than "always" as no value.
             if (value.Name == "keyid")
             {
-                keyId = value.Value is null ? 1 : 2;
+                keyId = value.Value == "always" ? 2 : 1;
             }
             else if (value.Name == "issuer")
             {
-                issuer = value.Value is null ? 1 : 2;
+                issuer = value.Value == "always" ? 2 : 1;
             }
             else
             {
@@ -75,58 +77,54 @@ public static partial class X509ExtensionConfig
             serial = issuerCertificate.SerialNumber;
         }
 
-        return new AuthorityKeyIdentifier(keyIdentifier, issuerNames, serial).Encode();
+        ReadOnlyMemory<byte>? keyField = keyIdentifier is null ? (ReadOnlyMemory<byte>?)null : keyIdentifier.AsMemory();
+        return new AuthorityKeyIdentifier(keyField, issuerNames, serial).Encode();
     }
 
     /// <summary><c>v2i_crld</c>: <c>URI:...</c> items are one full name each; bare names are distribution-point sections.</summary>
-    private static byte[] DistributionPointsValue(Request request, List<ConfValue> values) => Der(writer =>
+    private static byte[] DistributionPointsValue(Request request, List<ConfValue> values)
     {
-        using (writer.PushSequence())
+        var points = new List<DistributionPoint>(values.Count);
+        foreach (ConfValue value in values)
         {
-            foreach (ConfValue value in values)
+            if (value.Value is null)
             {
-                if (value.Value is null)
-                {
-                    List<ConfValue> section = request.Section(value.Name, optional: true) ?? throw Failure.Make("section not found", "v2i_crld", $"section={value.Name}");
-                    WriteDistributionPoint(request, writer, section);
-                }
-                else
-                {
-                    GeneralName name = ParseGeneralName(request, value, nameConstraint: false);
-                    using (writer.PushSequence())
-                    using (writer.PushSequence(Asn1Tag.Context(0, true)))
-                    {
-                        GeneralName.EncodeSequence(writer, [name], Asn1Tag.Context(0, true));
-                    }
-                }
+                List<ConfValue> section = request.Section(value.Name, optional: true) ?? throw Failure.Make("section not found", "v2i_crld", $"section={value.Name}");
+                points.Add(DistributionPointFromSection(request, section));
+            }
+            else
+            {
+                points.Add(new DistributionPoint(new DistributionPointName([ParseGeneralName(request, value, nameConstraint: false)])));
             }
         }
-    });
 
-    private static void WriteDistributionPoint(Request request, DerWriter writer, List<ConfValue> section)
+        return new CrlDistributionPoints(points).Encode();
+    }
+
+    private static DistributionPoint DistributionPointFromSection(Request request, List<ConfValue> section)
     {
-        List<GeneralName>? fullName = null;
-        DistinguishedName? relativeName = null;
-        int? reasons = null;
+        DistributionPointName? name = null;
+        CrlReasonFlags? reasons = null;
         List<GeneralName>? crlIssuer = null;
         foreach (ConfValue entry in section)
         {
             string value = entry.Value ?? string.Empty;
             switch (entry.Name)
             {
-                case "fullname" or "relativename" when fullName is not null || relativeName is not null:
+                case "fullname" or "relativename" when name is not null:
                     throw Failure.Make("distpoint already set", "set_dpname", entry.Name);
                 case "fullname":
-                    fullName = ParseGeneralNames(request, NamesFromSectionOrList(request, value));
+                    name = new DistributionPointName(ParseGeneralNames(request, NamesFromSectionOrList(request, value)));
                     break;
                 case "relativename":
                     List<ConfValue> rdn = request.Section(value, optional: true) ?? throw Failure.Make("section not found", "set_dpname", $"section={value}");
-                    relativeName = NameFromSection(rdn);
-                    if (relativeName.Rdns.Count > 1)
+                    DistinguishedName relative = NameFromSection(rdn);
+                    if (relative.Rdns.Count > 1)
                     {
                         throw Failure.Make("invalid multiple rdns", "set_dpname", string.Empty);
                     }
 
+                    name = new DistributionPointName([.. relative.Rdns[0].Attributes]);
                     break;
                 case "reasons":
                     int bits = 0;
@@ -141,7 +139,7 @@ public static partial class X509ExtensionConfig
                         bits |= 1 << index;
                     }
 
-                    reasons = bits;
+                    reasons = (CrlReasonFlags)bits;
                     break;
                 case "CRLissuer":
                     crlIssuer = ParseGeneralNames(request, NamesFromSectionOrList(request, value));
@@ -151,39 +149,7 @@ public static partial class X509ExtensionConfig
             }
         }
 
-        using (writer.PushSequence())
-        {
-            if (fullName is not null || relativeName is not null)
-            {
-                using (writer.PushSequence(Asn1Tag.Context(0, true)))
-                {
-                    if (fullName is not null)
-                    {
-                        GeneralName.EncodeSequence(writer, fullName, Asn1Tag.Context(0, true));
-                    }
-                    else
-                    {
-                        using (writer.PushSetOf(Asn1Tag.Context(1, true)))
-                        {
-                            foreach (AttributeTypeAndValue attribute in relativeName!.Rdns[0].Attributes)
-                            {
-                                attribute.Encode(writer);
-                            }
-                        }
-                    }
-                }
-            }
-
-            if (reasons is int flags)
-            {
-                WriteNamedBits(writer, flags, Asn1Tag.Context(1, false));
-            }
-
-            if (crlIssuer is not null)
-            {
-                GeneralName.EncodeSequence(writer, crlIssuer, Asn1Tag.Context(2, true));
-            }
-        }
+        return new DistributionPoint(name, reasons, crlIssuer);
     }
 
     /// <summary><c>gnames_from_sectname</c>: <c>@section</c> or a value list.</summary>
@@ -193,72 +159,61 @@ public static partial class X509ExtensionConfig
             : ConfValue.ParseList(value);
 
     /// <summary><c>v2i_AUTHORITY_INFO_ACCESS</c>: <c>method;GeneralName</c> items.</summary>
-    private static byte[] InfoAccessValue(Request request, List<ConfValue> values) => Der(writer =>
+    private static byte[] InfoAccessValue(Request request, List<ConfValue> values)
     {
-        using (writer.PushSequence())
+        var descriptions = new List<AccessDescription>(values.Count);
+        foreach (ConfValue value in values)
         {
-            foreach (ConfValue value in values)
+            int semicolon = value.Name.IndexOf(';', StringComparison.Ordinal);
+            if (semicolon < 0)
             {
-                int semicolon = value.Name.IndexOf(';', StringComparison.Ordinal);
-                if (semicolon < 0)
-                {
-                    throw Failure.Make("invalid syntax", "v2i_AUTHORITY_INFO_ACCESS", string.Empty);
-                }
-
-                GeneralName location = ParseGeneralName(request, new ConfValue(value.Name[(semicolon + 1)..], value.Value), nameConstraint: false);
-                string method = value.Name[..semicolon];
-                string oid = ResolveOid(method) ?? throw Failure.Make("bad object", "v2i_AUTHORITY_INFO_ACCESS", $"value={method}");
-                using (writer.PushSequence())
-                {
-                    writer.WriteObjectIdentifier(oid);
-                    location.Encode(writer);
-                }
+                throw Failure.Make("invalid syntax", "v2i_AUTHORITY_INFO_ACCESS", string.Empty);
             }
+
+            GeneralName location = ParseGeneralName(request, new ConfValue(value.Name[(semicolon + 1)..], value.Value), nameConstraint: false);
+            string method = value.Name[..semicolon];
+            string oid = ResolveOid(method) ?? throw Failure.Make("bad object", "v2i_AUTHORITY_INFO_ACCESS", $"value={method}");
+            descriptions.Add(new AccessDescription(oid, location));
         }
-    });
+
+        return new AuthorityInformationAccess(descriptions).Encode();
+    }
 
     /// <summary><c>r2i_certpol</c>: OIDs, <c>ia5org</c> and <c>@section</c> policies.</summary>
     private static byte[] CertificatePoliciesValue(Request request, string value)
     {
         List<ConfValue> items = ConfValue.ParseList(value);
         bool ia5Organization = false;
-        return Der(writer =>
+        var policies = new List<PolicyInformation>(items.Count);
+        foreach (ConfValue item in items)
         {
-            using (writer.PushSequence())
+            if (item.Value is not null)
             {
-                foreach (ConfValue item in items)
-                {
-                    if (item.Value is not null)
-                    {
-                        throw Failure.Make("invalid policy identifier", "r2i_certpol", NameValue(item));
-                    }
-
-                    if (item.Name == "ia5org")
-                    {
-                        ia5Organization = true;
-                    }
-                    else if (item.Name.StartsWith('@'))
-                    {
-                        List<ConfValue> section = request.Section(item.Name[1..], optional: true) ?? throw Failure.Make("invalid section", "r2i_certpol", item.Name);
-                        WritePolicySection(request, writer, section, ia5Organization);
-                    }
-                    else
-                    {
-                        string oid = ResolveOid(item.Name) ?? throw Failure.Make("invalid object identifier", "r2i_certpol", item.Name);
-                        using (writer.PushSequence())
-                        {
-                            writer.WriteObjectIdentifier(oid);
-                        }
-                    }
-                }
+                throw Failure.Make("invalid policy identifier", "r2i_certpol", NameValue(item));
             }
-        });
+
+            if (item.Name == "ia5org")
+            {
+                ia5Organization = true;
+            }
+            else if (item.Name.StartsWith('@'))
+            {
+                List<ConfValue> section = request.Section(item.Name[1..], optional: true) ?? throw Failure.Make("invalid section", "r2i_certpol", item.Name);
+                policies.Add(PolicySection(request, section, ia5Organization));
+            }
+            else
+            {
+                policies.Add(new PolicyInformation(ResolveOid(item.Name) ?? throw Failure.Make("invalid object identifier", "r2i_certpol", item.Name)));
+            }
+        }
+
+        return new CertificatePolicies(policies).Encode();
     }
 
-    private static void WritePolicySection(Request request, DerWriter writer, List<ConfValue> section, bool ia5Organization)
+    private static PolicyInformation PolicySection(Request request, List<ConfValue> section, bool ia5Organization)
     {
         string? policy = null;
-        var qualifiers = new List<byte[]>();
+        var qualifiers = new List<PolicyQualifier>();
         foreach (ConfValue entry in section)
         {
             string value = entry.Value ?? string.Empty;
@@ -268,14 +223,7 @@ public static partial class X509ExtensionConfig
             }
             else if (ConfValue.NameIs(entry.Name, "CPS"))
             {
-                qualifiers.Add(Der(w =>
-                {
-                    using (w.PushSequence())
-                    {
-                        w.WriteObjectIdentifier("1.3.6.1.5.5.7.2.1");
-                        w.WriteCharacterString(Asn1Tag.IA5String, value);
-                    }
-                }));
+                qualifiers.Add(PolicyQualifier.Cps(value));
             }
             else if (ConfValue.NameIs(entry.Name, "userNotice"))
             {
@@ -285,7 +233,7 @@ public static partial class X509ExtensionConfig
                 }
 
                 List<ConfValue> notice = request.Section(value[1..], optional: true) ?? throw Failure.Make("invalid section", "policy_section", value);
-                qualifiers.Add(UserNotice(notice, ia5Organization));
+                qualifiers.Add(PolicyQualifier.Notice(UserNoticeFromSection(notice, ia5Organization)));
             }
             else
             {
@@ -293,28 +241,10 @@ public static partial class X509ExtensionConfig
             }
         }
 
-        if (policy is null)
-        {
-            throw Failure.Make("no policy identifier", "policy_section", string.Empty);
-        }
-
-        using (writer.PushSequence())
-        {
-            writer.WriteObjectIdentifier(policy);
-            if (qualifiers.Count > 0)
-            {
-                using (writer.PushSequence())
-                {
-                    foreach (byte[] qualifier in qualifiers)
-                    {
-                        writer.WriteEncodedValue(qualifier);
-                    }
-                }
-            }
-        }
+        return new PolicyInformation(policy ?? throw Failure.Make("no policy identifier", "policy_section", string.Empty), qualifiers.Count > 0 ? qualifiers : null);
     }
 
-    private static byte[] UserNotice(List<ConfValue> section, bool ia5Organization)
+    private static UserNotice UserNoticeFromSection(List<ConfValue> section, bool ia5Organization)
     {
         (Asn1Tag Tag, string Text)? explicitText = null;
         string? organization = null;
@@ -331,9 +261,8 @@ public static partial class X509ExtensionConfig
                     organization = value;
                     break;
                 case "noticeNumbers":
-                    List<ConfValue> list = ConfValue.ParseList(value);
                     numbers = [];
-                    foreach (ConfValue number in list)
+                    foreach (ConfValue number in ConfValue.ParseList(value))
                     {
                         numbers.Add(ParseInteger(number.Name, "nref_nos", string.Empty));
                     }
@@ -349,35 +278,8 @@ public static partial class X509ExtensionConfig
             throw Failure.Make("need organization and numbers", "notice_section", string.Empty);
         }
 
-        return Der(writer =>
-        {
-            using (writer.PushSequence())
-            {
-                writer.WriteObjectIdentifier("1.3.6.1.5.5.7.2.2");
-                using (writer.PushSequence())
-                {
-                    if (organization is not null)
-                    {
-                        using (writer.PushSequence())
-                        {
-                            writer.WritePrimitive(ia5Organization ? Asn1Tag.IA5String : Asn1Tag.VisibleString, System.Text.Encoding.UTF8.GetBytes(organization));
-                            using (writer.PushSequence())
-                            {
-                                foreach (BigInteger number in numbers!)
-                                {
-                                    writer.WriteInteger(number);
-                                }
-                            }
-                        }
-                    }
-
-                    if (explicitText is { } text)
-                    {
-                        writer.WritePrimitive(text.Tag, text.Tag == Asn1Tag.BmpString ? System.Text.Encoding.BigEndianUnicode.GetBytes(text.Text) : System.Text.Encoding.UTF8.GetBytes(text.Text));
-                    }
-                }
-            }
-        });
+        NoticeReference? reference = organization is null ? null : new NoticeReference(organization, numbers!, ia5Organization ? Asn1Tag.IA5String : Asn1Tag.VisibleString);
+        return new UserNotice(reference, explicitText?.Text, explicitText?.Tag);
     }
 
     /// <summary>explicitText: VisibleString unless prefixed <c>UTF8:</c>, <c>UTF8String:</c>, <c>BMP:</c>, <c>BMPSTRING:</c>, <c>VISIBLE:</c> or <c>VISIBLESTRING:</c>.</summary>

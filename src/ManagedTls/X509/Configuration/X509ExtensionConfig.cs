@@ -88,6 +88,21 @@ public static partial class X509ExtensionConfig
         return critical && !extension.Critical ? new X509Extension(extension.Oid, true, extension.Value.Span) : extension;
     }
 
+    /// <summary>
+    /// True for the empty values OpenSSL produces and then leaves out of the certificate: subjectKeyIdentifier
+    /// <c>none</c> (an empty OCTET STRING) and an authorityKeyIdentifier with nothing in it (<c>none</c>, or
+    /// <c>keyid</c> on a self-signed certificate). A front end mirroring <c>openssl req</c>/<c>x509</c> skips these.
+    /// </summary>
+    /// <param name="extension">An extension from <see cref="Create(string, string, X509ExtensionContext?)"/>.</param>
+    /// <returns>True when OpenSSL would not add the extension.</returns>
+    public static bool IsPlaceholder(X509Extension extension)
+    {
+        ArgumentNullException.ThrowIfNull(extension);
+        ReadOnlySpan<byte> value = extension.Value.Span;
+        return (extension.Oid == "2.5.29.14" && value.SequenceEqual((ReadOnlySpan<byte>)[0x04, 0x00]))
+            || (extension.Oid == "2.5.29.35" && value.SequenceEqual((ReadOnlySpan<byte>)[0x30, 0x00]));
+    }
+
     private static X509Extension Build(string name, bool critical, string value, string original, X509ExtensionContext? context)
     {
         var request = new Request(name, context ?? new X509ExtensionContext());

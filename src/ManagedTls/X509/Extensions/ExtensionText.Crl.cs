@@ -98,8 +98,8 @@ internal static partial class ExtensionText
             return;
         }
 
-        // The RDN's entries are printed as an X509_NAME whose entries each start a new RDN.
-        DistinguishedName relative = DistinguishedName.Create(name.RelativeName!);
+        // The RDN's entries are printed as one multi-valued RDN (" + " between them), in encoded order.
+        DistinguishedName relative = DistinguishedName.Create([name.RelativeName!]);
         text.Append(pad).Append("Relative Name:\n").Append(' ', indent + 2).Append(relative.ToString()).Append('\n');
     }
 

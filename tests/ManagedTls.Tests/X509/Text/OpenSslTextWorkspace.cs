@@ -66,9 +66,18 @@ public sealed partial class OpenSslTextWorkspace : IDisposable
         }
     }
 
-    /// <summary>What <c>openssl COMMAND -inform DER -text -noout</c> prints for the DER, whatever its exit code (it prints partial text before some failures).</summary>
-    public static string OpenSslText(string command, byte[] der) =>
-        NormaliseThreadIds(OpenSslPeer.TryRun(der, command, "-inform", "DER", "-text", "-noout").Stdout);
+    /// <summary>
+    /// What <c>openssl COMMAND -inform DER -text -noout</c> prints for the DER, whatever its exit code (it prints
+    /// partial text before some failures). The configuration file is emptied (<c>OPENSSL_CONF=/dev/null</c>): a
+    /// distribution's openssl.cnf names extra OIDs (Debian's <c>tsa_policy1..3</c>) that <c>openssl req</c> would
+    /// print by name.
+    /// </summary>
+    public static string OpenSslText(string command, byte[] der)
+    {
+        ProcessResult result = ProcessRunner.Run(
+            OpenSslPeer.Require(), [command, "-inform", "DER", "-text", "-noout"], der, environment: new Dictionary<string, string> { ["OPENSSL_CONF"] = "/dev/null" });
+        return NormaliseThreadIds(result.Stdout);
+    }
 
     /// <summary>
     /// OpenSSL's error-queue lines start with the printing thread's id, different in every run; ToText writes zeros
