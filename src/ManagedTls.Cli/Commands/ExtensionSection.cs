@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Numerics;
-using ManagedTls.Asn1;
 using ManagedTls.Keys;
 using ManagedTls.X509;
+using ManagedTls.X509.Configuration;
 
 namespace ManagedTls.Cli;
 
@@ -59,12 +58,34 @@ internal sealed class ExtensionSection
     /// <param name="extensions">The destination.</param>
     /// <param name="context">The issuer and subject the values may refer to.</param>
     /// <exception cref="CommandException">A value openssl would reject.</exception>
-    public void AddTo(IList<X509Extension> extensions, Context context)
+    /// <param name="forRequest">True for a request, which keeps no placeholder (<c>none</c>) extensions; a certificate
+    /// keeps them until signing, where they suppress the default key identifiers.</param>
+    public void AddTo(IList<X509Extension> extensions, Context context, bool forRequest = false)
     {
         foreach ((string name, string value) in _entries)
         {
-            extensions.Add(Create(name, value, context with { Extensions = extensions }, _config));
+            X509Extension extension = Create(name, value, context with { Extensions = extensions }, _config);
+            if (!forRequest || !X509ExtensionConfig.IsPlaceholder(extension))
+            {
+                AddReplacing(extensions, extension);
+            }
         }
+    }
+
+    /// <summary>Adds <paramref name="extension"/>, first removing one of the same type (<c>X509V3_CTX_REPLACE</c>).</summary>
+    /// <param name="extensions">The list.</param>
+    /// <param name="extension">The new extension.</param>
+    public static void AddReplacing(IList<X509Extension> extensions, X509Extension extension)
+    {
+        for (int i = extensions.Count - 1; i >= 0; i--)
+        {
+            if (extensions[i].Oid == extension.Oid)
+            {
+                extensions.RemoveAt(i);
+            }
+        }
+
+        extensions.Add(extension);
     }
 
     /// <summary>Creates one extension from its configuration name and value (x509v3_config syntax).</summary>
@@ -76,106 +97,23 @@ internal sealed class ExtensionSection
     /// <exception cref="CommandException">Rejected.</exception>
     public static X509Extension Create(string name, string value, Context context, RequestConfig? config)
     {
-        _ = config;
-        string text = value.Trim();
-        bool critical = false;
-        if (text.StartsWith("critical,", StringComparison.Ordinal))
+        var extensionContext = new X509ExtensionContext
         {
-            critical = true;
-            text = text["critical,".Length..].TrimStart();
-        }
-
-        switch (name)
+            IssuerCertificate = context.Issuer,
+            SubjectPublicKey = context.SubjectKey,
+            IssuerPublicKey = context.Issuer?.GetPublicKey() ?? context.IssuerKey,
+            SubjectName = context.Subject,
+            Config = config?.Parsed as OpenSslConfig,
+            Request = context.Request,
+        };
+        try
         {
-            case "subjectKeyIdentifier" when text == "hash":
-                return new SubjectKeyIdentifier(KeyIdentifiers.Hash(KeyEncoder.EncodeSubjectPublicKeyInfo(context.SubjectKey))).ToExtension(critical);
-            case "authorityKeyIdentifier":
-                return AuthorityKeyIdentifierFor(text, critical, context);
-            case "basicConstraints":
-                return BasicConstraintsFor(text, critical);
-            default:
-                throw new CommandException($"Error adding extension {name} = {value}: the extension configuration parser is not in this build");
+            return X509ExtensionConfig.Create(name, value, extensionContext);
         }
-    }
-
-    private static X509Extension BasicConstraintsFor(string text, bool critical)
-    {
-        bool ca = false;
-        int? pathLength = null;
-        foreach (string item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        catch (ExtensionConfigException e)
         {
-            string[] parts = item.Split(':', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length == 2 && parts[0] == "CA" && parts[1].ToUpperInvariant() is "TRUE" or "FALSE")
-            {
-                ca = parts[1].Equals("TRUE", StringComparison.OrdinalIgnoreCase);
-            }
-            else if (parts.Length == 2 && parts[0] == "pathlen" && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int n))
-            {
-                pathLength = n;
-            }
-            else
-            {
-                throw new CommandException($"Error adding extension basicConstraints: invalid value {item}");
-            }
+            throw new CommandException($"Error adding extension {name} = {value}\n{e.Message}");
         }
-
-        return new BasicConstraints(ca, pathLength).ToExtension(critical);
-    }
-
-    // "keyid[:always], issuer[:always]" (v3_akid.c): the issuer's key identifier, else (or always) its name and serial.
-    private static X509Extension AuthorityKeyIdentifierFor(string text, bool critical, Context context)
-    {
-        int keyid = 0, issuer = 0;
-        foreach (string item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            int level = item.EndsWith(":always", StringComparison.Ordinal) ? 2 : 1;
-            string option = level == 2 ? item[..^":always".Length] : item;
-            if (option == "keyid")
-            {
-                keyid = level;
-            }
-            else if (option == "issuer")
-            {
-                issuer = level;
-            }
-            else
-            {
-                throw new CommandException($"Error adding extension authorityKeyIdentifier: unknown option {item}");
-            }
-        }
-
-        byte[]? id = null;
-        if (keyid > 0)
-        {
-            if (context.Issuer?.FindExtension(Oids.SubjectKeyIdentifier) is { } skid)
-            {
-                id = SubjectKeyIdentifier.Decode(skid.Value.Span).KeyIdentifier.ToArray();
-            }
-            else if (context.Issuer is null && context.IssuerKey is not null)
-            {
-                // Self-issued: the subject key identifier just added, or the hash of the issuer's key.
-                X509Extension? own = context.Extensions?.FirstOrDefault(e => e.Oid == Oids.SubjectKeyIdentifier);
-                id = own is not null
-                    ? SubjectKeyIdentifier.Decode(own.Value.Span).KeyIdentifier.ToArray()
-                    : KeyIdentifiers.Hash(KeyEncoder.EncodeSubjectPublicKeyInfo(context.IssuerKey));
-            }
-
-            if (keyid == 2 && id is null)
-            {
-                throw new CommandException("Error adding extension authorityKeyIdentifier: unable to get issuer keyid");
-            }
-        }
-
-        IReadOnlyList<GeneralName>? names = null;
-        ReadOnlyMemory<byte>? serial = null;
-        if (issuer == 2 || (issuer == 1 && id is null))
-        {
-            DistinguishedName issuerName = context.Issuer?.Issuer ?? context.Subject;
-            serial = context.Issuer?.SerialNumber ?? context.Serial.ToByteArray(isUnsigned: false, isBigEndian: true);
-            names = [GeneralName.Directory(issuerName)];
-        }
-
-        return new AuthorityKeyIdentifier(id, names, serial).ToExtension(critical);
     }
 
     /// <summary>What extension values may refer to (<c>X509V3_set_ctx</c>).</summary>
@@ -186,6 +124,9 @@ internal sealed class ExtensionSection
     /// <param name="Serial">The serial.</param>
     internal sealed record Context(Certificate? Issuer, PublicKey SubjectKey, PublicKey? IssuerKey, DistinguishedName Subject, BigInteger Serial)
     {
+        /// <summary>The request being turned into a certificate, if any.</summary>
+        public CertificationRequest? Request { get; init; }
+
         /// <summary>The extensions added so far (a self-issued AKID takes the SKID from them).</summary>
         public IList<X509Extension>? Extensions { get; init; }
     }

@@ -1,6 +1,7 @@
 using ManagedTls.Keys;
 using ManagedTls.Pem;
 using ManagedTls.X509;
+using ManagedTls.X509.Configuration;
 
 namespace ManagedTls.Cli;
 
@@ -152,10 +153,18 @@ internal sealed partial class ReqCommand
         string? extensionsSection = s.RequestExtensions ?? config.Get(section, "req_extensions");
         if (extensionsSection is not null)
         {
-            ExtensionSection.FromConfig(config, extensionsSection, "Error Loading request extension section").AddTo(builder.Extensions, context);
+            ExtensionSection.FromConfig(config, extensionsSection, "Error Loading request extension section").AddTo(builder.Extensions, context, forRequest: true);
         }
 
         AddExt(s, builder.Extensions, context, config);
+        for (int i = builder.Extensions.Count - 1; i >= 0; i--)
+        {
+            if (X509ExtensionConfig.IsPlaceholder(builder.Extensions[i]))
+            {
+                builder.Extensions.RemoveAt(i);
+            }
+        }
+
         try
         {
             return builder.Sign(key, X509Command.SigningDigest(key, s.Digest ?? config.Get(section, "default_md")));
@@ -219,7 +228,7 @@ internal sealed partial class ReqCommand
             context.Error.WriteLine("Warning: Signature key and public key of cert do not match");
         }
 
-        var extensionContext = new ExtensionSection.Context(ca, subjectKey, ca is null ? signer.PublicKey : null, builder.Subject, builder.SerialNumber);
+        var extensionContext = new ExtensionSection.Context(ca, subjectKey, ca is null ? signer.PublicKey : null, builder.Subject, builder.SerialNumber) { Request = request };
         string? extensionsSection = s.Extensions ?? config.Get(section, "x509_extensions");
         if (extensionsSection is not null)
         {
@@ -242,12 +251,7 @@ internal sealed partial class ReqCommand
             }
 
             X509Extension extension = ExtensionSection.Create(line[..equals].Trim(), line[(equals + 1)..].Trim(), context with { Extensions = extensions }, config);
-            if (extensions.Any(e => e.Oid == extension.Oid))
-            {
-                throw new CommandException($"Error adding extensions defined via -addext\nextension {extension.ShortName} already present");
-            }
-
-            extensions.Add(extension);
+            ExtensionSection.AddReplacing(extensions, extension);
         }
     }
 
