@@ -7,6 +7,7 @@ public static class CommandLine
     private static readonly ICommand[] s_commands =
     [
         new Asn1ParseCommand(),
+        new CaCommand(),
         new CrlCommand(),
         new DemoCommand(),
         new DgstCommand(),

@@ -58,6 +58,16 @@ internal sealed class WildcardOptions
         return this;
     }
 
+    /// <summary>Adds the "Parameters:" section of the help, naming one positional parameter.</summary>
+    /// <param name="name">The parameter.</param>
+    /// <param name="help">Its help text.</param>
+    /// <returns>This wrapper.</returns>
+    public WildcardOptions Parameters(string name, string help)
+    {
+        Set.Parameter(name, help);
+        return this;
+    }
+
     /// <summary>Adds a continuation line to the previous option's help.</summary>
     /// <param name="help">The extra line.</param>
     /// <returns>This wrapper.</returns>
