@@ -57,7 +57,7 @@ internal sealed partial class CaCommand : ICommand
         if (s.RevokeFile is not null)
         {
             Certificate certificate = X509Files.LoadCertificate(context, s.RevokeFile, X509Files.Format.Any);
-            db.Revoke(certificate, s.RevocationInfo(), context.Error);
+            db.Revoke(certificate, s.RevocationInfo, context.Error);
             db.Save(database);
             context.Error.WriteLine("Database updated");
         }

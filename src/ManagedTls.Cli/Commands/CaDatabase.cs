@@ -78,10 +78,10 @@ internal sealed class CaDatabase
     /// it revoked now with <paramref name="revocationInfo"/> (the text after the time).
     /// </summary>
     /// <param name="certificate">The certificate.</param>
-    /// <param name="revocationInfo">"", ",keyCompromise", ",keyTime,20260101000000Z", ...</param>
+    /// <param name="revocationInfo">Makes "", ",keyCompromise", ",keyTime,20260101000000Z", ... (checked after the log lines, as openssl).</param>
     /// <param name="log">Standard error.</param>
     /// <exception cref="CommandException">Already revoked.</exception>
-    public void Revoke(Certificate certificate, string revocationInfo, TextWriter log)
+    public void Revoke(Certificate certificate, Func<string> revocationInfo, TextWriter log)
     {
         string serial = SerialNumbers.ToHex(certificate.SerialNumberValue);
         string[]? row = _rows.FirstOrDefault(r => r[3] == serial);
@@ -98,8 +98,18 @@ internal sealed class CaDatabase
         }
 
         log.WriteLine($"Revoking Certificate {serial}.");
+        string info;
+        try
+        {
+            info = revocationInfo();
+        }
+        catch (CommandException e)
+        {
+            throw new CommandException($"{e.Message}\nError in revocation arguments");
+        }
+
         row[0] = "R";
-        row[2] = UtcText(DateTimeOffset.UtcNow) + revocationInfo;
+        row[2] = UtcText(DateTimeOffset.UtcNow) + info;
     }
 
     /// <summary>Writes the database back with openssl's file rotation.</summary>
