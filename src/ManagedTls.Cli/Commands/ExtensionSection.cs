@@ -64,7 +64,7 @@ internal sealed class ExtensionSection
     {
         foreach ((string name, string value) in _entries)
         {
-            X509Extension extension = Create(name, value, context with { Extensions = extensions }, _config);
+            X509Extension extension = Create(name, value, context, _config);
             if (!forRequest || !X509ExtensionConfig.IsPlaceholder(extension))
             {
                 AddReplacing(extensions, extension);
@@ -97,9 +97,14 @@ internal sealed class ExtensionSection
     /// <exception cref="CommandException">Rejected.</exception>
     public static X509Extension Create(string name, string value, Context context, RequestConfig? config)
     {
+        // OpenSSL's context holds the certificate being built (X509V3_set_ctx(ctx, issuer ?: cert, cert, ...)): the
+        // authority key identifier and issuerAltName=issuer:copy read it, so they get a provisional signed copy.
+        Certificate? provisional = context.Provisional is not null && (name is "authorityKeyIdentifier" or "X509v3 Authority Key Identifier"
+            or "issuerAltName" or "X509v3 Issuer Alternative Name") ? context.Provisional() : null;
         var extensionContext = new X509ExtensionContext
         {
-            IssuerCertificate = context.Issuer,
+            IssuerCertificate = context.Issuer ?? provisional,
+            SubjectCertificate = provisional,
             SubjectPublicKey = context.SubjectKey,
             IssuerPublicKey = context.Issuer?.GetPublicKey() ?? context.IssuerKey,
             SubjectName = context.Subject,
@@ -124,6 +129,9 @@ internal sealed class ExtensionSection
     /// <param name="Serial">The serial.</param>
     internal sealed record Context(Certificate? Issuer, PublicKey SubjectKey, PublicKey? IssuerKey, DistinguishedName Subject, BigInteger Serial)
     {
+        /// <summary>Signs a copy of the certificate being built (with the extensions added so far), if there is one.</summary>
+        public Func<Certificate>? Provisional { get; init; }
+
         /// <summary>The request being turned into a certificate, if any.</summary>
         public CertificationRequest? Request { get; init; }
 

@@ -45,6 +45,31 @@ internal static class KeyIdentifiers
         }
     }
 
+    /// <summary>A signed copy of <paramref name="builder"/> as it stands, standing in for the certificate being built.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="signer">The signing key.</param>
+    /// <returns>The provisional certificate.</returns>
+    public static Certificate Provisional(CertificateBuilder builder, PrivateKey signer)
+    {
+        var copy = new CertificateBuilder
+        {
+            Version = 3,
+            SerialNumber = builder.SerialNumber,
+            Issuer = builder.Issuer,
+            Subject = builder.Subject,
+            NotBefore = builder.NotBefore,
+            NotAfter = builder.NotAfter,
+            PublicKey = builder.PublicKey,
+            SubjectPublicKeyInfo = builder.SubjectPublicKeyInfo,
+        };
+        foreach (X509Extension extension in builder.Extensions)
+        {
+            copy.Extensions.Add(extension);
+        }
+
+        return copy.Sign(signer);
+    }
+
     /// <summary>A subjectKeyIdentifier extension with the hash of <paramref name="key"/>.</summary>
     /// <param name="key">The key.</param>
     /// <returns>The extension.</returns>

@@ -228,7 +228,11 @@ internal sealed partial class ReqCommand
             context.Error.WriteLine("Warning: Signature key and public key of cert do not match");
         }
 
-        var extensionContext = new ExtensionSection.Context(ca, subjectKey, ca is null ? signer.PublicKey : null, builder.Subject, builder.SerialNumber) { Request = request };
+        var extensionContext = new ExtensionSection.Context(ca, subjectKey, ca is null ? signer.PublicKey : null, builder.Subject, builder.SerialNumber)
+        {
+            Request = request,
+            Provisional = () => KeyIdentifiers.Provisional(builder, signer),
+        };
         string? extensionsSection = s.Extensions ?? config.Get(section, "x509_extensions");
         if (extensionsSection is not null)
         {
@@ -250,7 +254,7 @@ internal sealed partial class ReqCommand
                 throw new CommandException($"Invalid extension string: {line}");
             }
 
-            X509Extension extension = ExtensionSection.Create(line[..equals].Trim(), line[(equals + 1)..].Trim(), context with { Extensions = extensions }, config);
+            X509Extension extension = ExtensionSection.Create(line[..equals].Trim(), line[(equals + 1)..].Trim(), context, config);
             ExtensionSection.AddReplacing(extensions, extension);
         }
     }

@@ -159,8 +159,6 @@ internal sealed partial class X509Command
 
         builder.Issuer = caCertificate?.Subject ?? builder.Subject;
         PublicKey subjectKey = builder.PublicKey ?? KeyDecoder.DecodePublicKey(builder.SubjectPublicKeyInfo!.Value.Span);
-        extensions?.AddTo(builder.Extensions, new ExtensionSection.Context(caCertificate, subjectKey, key?.PublicKey, builder.Subject, builder.SerialNumber));
-
         PrivateKey signer;
         if (key is not null)
         {
@@ -174,6 +172,12 @@ internal sealed partial class X509Command
                 throw new CommandException("CA certificate and CA private key do not match");
             }
         }
+
+        extensions?.AddTo(builder.Extensions, new ExtensionSection.Context(caCertificate, subjectKey, key?.PublicKey, builder.Subject, builder.SerialNumber)
+        {
+            Request = request,
+            Provisional = () => KeyIdentifiers.Provisional(builder, signer),
+        });
 
         return SignCertificate(builder, signer, caCertificate, s.Digest);
     }
