@@ -188,6 +188,36 @@ public class X509CommandTests
         ours.Stderr.ShouldBe(OpenSslPeer.TryRun(null, args).Stderr);
     }
 
+    [SkippableFact]
+    public void X509_ExtfileSection_ExtensionsEqualOpenSsls()
+    {
+        OpenSslPeer.Require();
+        string config = X509CliFiles.NewPath("cnf");
+        File.WriteAllText(config, """
+            [ v3_leaf ]
+            basicConstraints = critical, CA:FALSE
+            keyUsage = digitalSignature, keyEncipherment
+            extendedKeyUsage = serverAuth, clientAuth
+            subjectAltName = DNS:example.test, IP:192.0.2.1, email:a@example.test
+            authorityInfoAccess = OCSP;URI:http://ocsp.example.test
+            crlDistributionPoints = URI:http://crl.example.test/ca.crl
+            certificatePolicies = 2.23.140.1.2.1
+            authorityKeyIdentifier = keyid, issuer
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+        string ours = X509CliFiles.NewPath("pem");
+        string theirs = X509CliFiles.NewPath("pem");
+        string[] args = ["x509", "-req", "-in", X509CliFiles.LeafCsr, "-CA", X509CliFiles.CaCert, "-CAkey", X509CliFiles.CaKey, "-set_serial", "9",
+            "-extfile", config, "-extensions", "v3_leaf"];
+
+        Mtls.Run([.. args, "-out", ours]).ExitCode.ShouldBe(0);
+        OpenSslPeer.Run([.. args, "-out", theirs]);
+
+        OpenSslPeer.Run("verify", "-CAfile", X509CliFiles.CaCert, ours).Stdout.ShouldBe($"{ours}: OK\n");
+        string Extensions(string file) => string.Join(',', ManagedTls.X509.Certificate.Load(File.ReadAllBytes(file)).Extensions.Select(e => Convert.ToHexString(e.RawData.Span)));
+        Extensions(ours).ShouldBe(Extensions(theirs));
+    }
+
     private static string Resolve(string arg) => arg switch
     {
         "LEAF" => X509CliFiles.LeafCert,
