@@ -7,6 +7,8 @@ public static class CommandLine
     private static readonly ICommand[] s_commands =
     [
         new Asn1ParseCommand(),
+        new CaCommand(),
+        new CrlCommand(),
         new DemoCommand(),
         new DgstCommand(),
         new GenPkeyCommand(),
@@ -14,8 +16,10 @@ public static class CommandLine
         new PkeyCommand(),
         new PkeyutlCommand(),
         new RandCommand(),
+        new ReqCommand(),
         new RsaCommand(),
         new VersionCommand(),
+        new X509Command(),
     ];
 
     /// <summary>The registered verbs.</summary>

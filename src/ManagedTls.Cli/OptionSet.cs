@@ -73,6 +73,21 @@ public sealed class OptionSet
         return this;
     }
 
+    /// <summary>Adds a positional parameter to a trailing "Parameters:" help section, as openssl's OPT_PARAMETERS.</summary>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="help">Its help text.</param>
+    /// <returns>This set.</returns>
+    public OptionSet Parameter(string name, string help)
+    {
+        if (!_entries.Exists(e => e.Kind == Kind.Section && e.Name == "\u0001Parameters"))
+        {
+            _entries.Add(new Entry(Kind.Section, "\u0001Parameters", null, "Parameters:", null, null));
+        }
+
+        _entries.Add(new Entry(Kind.Parameter, name, null, help, null, null));
+        return this;
+    }
+
     /// <summary>Adds a continuation line to the previous option's help.</summary>
     /// <param name="help">The extra help line.</param>
     /// <returns>This set.</returns>
@@ -153,9 +168,9 @@ public sealed class OptionSet
         int width = 5;
         foreach (Entry e in _entries)
         {
-            if (e.Kind is Kind.Flag or Kind.Value)
+            if (e.Kind is Kind.Flag or Kind.Value or Kind.Parameter)
             {
-                int w = 2 + e.Name.Length + (e.ValueType is null ? 0 : 1 + e.ValueType.Length);
+                int w = (e.Kind == Kind.Parameter ? 1 : 2) + e.Name.Length + (e.ValueType is null ? 0 : 1 + e.ValueType.Length);
                 if (w < MaxHelpWidth && w > width)
                 {
                     width = w;
@@ -175,8 +190,14 @@ public sealed class OptionSet
         {
             switch (e.Kind)
             {
+                case Kind.Section when e.Name == "\u0001Parameters":
+                    text.Append('\n').Append(e.Help).Append('\n');
+                    break;
                 case Kind.Section:
                     text.Append('\n').Append(e.Help).Append(" options:\n");
+                    break;
+                case Kind.Parameter:
+                    text.Append((" " + e.Name).PadRight(width)).Append("  ").Append(e.Help).Append('\n');
                     break;
                 case Kind.More:
                     text.Append(' ', width).Append("  ").Append(e.Help).Append('\n');
@@ -242,6 +263,7 @@ public sealed class OptionSet
         Flag,
         Value,
         More,
+        Parameter,
     }
 
     private sealed record Entry(Kind Kind, string Name, string? ValueType, string Help, Action? FlagAction, Action<string>? ValueAction);

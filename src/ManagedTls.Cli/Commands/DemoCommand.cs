@@ -55,6 +55,7 @@ internal sealed partial class DemoCommand : ICommand
         new("sign/verify Ed25519", () => EdDsaStep(EdwardsCurve.Ed25519)),
         new("sign/verify Ed448", () => EdDsaStep(EdwardsCurve.Ed448)),
         .. CodecSteps,
+        .. X509Steps,
     ];
 
     private static ICryptoProvider Provider => CryptoProviders.Default;

@@ -13,7 +13,17 @@ internal static class FormatOption
     /// <param name="verb">The verb, for the message's second line.</param>
     /// <returns>True for DER, false for PEM.</returns>
     /// <exception cref="UsageException">Not PEM or DER.</exception>
-    public static bool IsDer(string option, string value, string verb)
+    public static bool IsDer(string option, string value, string verb) => IsDer(option, value, verb, string.Empty);
+
+    /// <summary>Parses a value of an option declared PEM-or-DER only (<c>OPT_FMT_PEMDER</c>), whose error says so.</summary>
+    /// <param name="option">The option name without the dash.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="verb">The verb.</param>
+    /// <returns>True for DER, false for PEM.</returns>
+    /// <exception cref="UsageException">Not PEM or DER.</exception>
+    public static bool IsPemOrDer(string option, string value, string verb) => IsDer(option, value, verb, "; must be pem or der");
+
+    private static bool IsDer(string option, string value, string verb, string hint)
     {
         if (value.Length > 0 && value[0] is 'D' or 'd')
         {
@@ -25,6 +35,6 @@ internal static class FormatOption
             return false;
         }
 
-        throw new UsageException($"Bad format \"{value}\"\n{verb}: Invalid format \"{value}\" for option -{option}");
+        throw new UsageException($"Bad format \"{value}\"{hint}\n{verb}: Invalid format \"{value}\" for option -{option}");
     }
 }

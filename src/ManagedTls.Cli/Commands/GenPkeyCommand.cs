@@ -100,7 +100,7 @@ internal sealed class GenPkeyCommand : ICommand
     }
 
     /// <summary>What to generate, built from <c>-algorithm</c>/<c>-paramfile</c> and then the <c>-pkeyopt</c>s.</summary>
-    private sealed class KeySpec
+    internal sealed class KeySpec
     {
         private KeyAlgorithm _algorithm;
         private int _rsaBits = 2048;

@@ -23,4 +23,9 @@ internal static class KeyText
     /// <param name="output">The destination.</param>
     /// <param name="text">The text.</param>
     public static void Write(Stream output, string text) => output.Write(Encoding.ASCII.GetBytes(text));
+
+    /// <summary>Writes <paramref name="text"/> as UTF-8 (names printed with <c>-nameopt utf8</c> hold non-ASCII characters).</summary>
+    /// <param name="output">The destination.</param>
+    /// <param name="text">The text.</param>
+    public static void WriteUtf8(Stream output, string text) => output.Write(Encoding.UTF8.GetBytes(text));
 }

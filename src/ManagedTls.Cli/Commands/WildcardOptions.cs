@@ -58,6 +58,25 @@ internal sealed class WildcardOptions
         return this;
     }
 
+    /// <summary>Adds the "Parameters:" section of the help, naming one positional parameter.</summary>
+    /// <param name="name">The parameter.</param>
+    /// <param name="help">Its help text.</param>
+    /// <returns>This wrapper.</returns>
+    public WildcardOptions Parameters(string name, string help)
+    {
+        Set.Parameter(name, help);
+        return this;
+    }
+
+    /// <summary>Adds a continuation line to the previous option's help.</summary>
+    /// <param name="help">The extra line.</param>
+    /// <returns>This wrapper.</returns>
+    public WildcardOptions More(string help)
+    {
+        Set.More(help);
+        return this;
+    }
+
     /// <summary>Declares the <c>-*</c> entry at this point of the help.</summary>
     /// <param name="help">Its help text.</param>
     /// <param name="handler">Called with an undeclared flag's name (no dash); returns false to leave it unknown.</param>

@@ -88,6 +88,31 @@ public class LibsslFreeRunTests(ITestOutputHelper output)
             $"dgst -sha256 -sign {work}/rsa.pem -out {work}/rsa.sig {work}/cert.der");
         AddIf(lines, "pkeyutl",
             $"pkeyutl -sign -rawin -inkey {work}/ed25519.pem -in {work}/cert.der -out {work}/ed.sig");
+        AddIf(lines, "x509",
+            $"x509 -inform DER -in {work}/cert.der -noout -text -subject -fingerprint -sha256 -hash -ext basicConstraints,subjectAltName",
+            $"x509 -new -key {work}/ec.pem -subj /CN=guard -days 2 -out {work}/self.pem",
+            $"x509 -in {work}/self.pem -noout -dates -serial -nameopt RFC2253 -issuer");
+        AddIf(lines, "req",
+            $"req -new -key {work}/rsa.pem -subj /CN=guard-req -addext subjectAltName=DNS:guard.test -out {work}/guard.csr",
+            $"req -in {work}/guard.csr -verify -text -noout",
+            $"req -x509 -newkey ed25519 -nodes -keyout {work}/ed-ca.key -subj /CN=guard-ca -days 3 -out {work}/ca.pem");
+        if (CommandLine.Commands.Any(c => c.Name == "x509"))
+        {
+            lines.Add($"x509 -req -in {work}/guard.csr -CA {work}/ca.pem -CAkey {work}/ed-ca.key -CAcreateserial -CAserial {work}/ca.srl -days 2 -out {work}/leaf.pem");
+        }
+
+        if (CommandLine.Commands.Any(c => c.Name == "ca"))
+        {
+            File.WriteAllText(Path.Combine(work, "index.txt"), string.Empty);
+            File.WriteAllText(Path.Combine(work, "crlnumber"), "01\n");
+            File.WriteAllText(Path.Combine(work, "ca.cnf"),
+                $"[ca]\ndefault_ca = guard\n[guard]\ndatabase = {work}/index.txt\ncrlnumber = {work}/crlnumber\ncertificate = {work}/ca.pem\n"
+                + $"private_key = {work}/ed-ca.key\ndefault_md = sha256\ndefault_crl_days = 7\n");
+            lines.Add($"ca -config {work}/ca.cnf -revoke {work}/leaf.pem -crl_reason superseded");
+            lines.Add($"ca -config {work}/ca.cnf -gencrl -crlhours 6 -out {work}/guard.crl");
+        }
+
+        AddIf(lines, "crl", $"crl -in {work}/guard.crl -CAfile {work}/ca.pem -text -noout -crlnumber -hash");
         return lines;
     }
 
