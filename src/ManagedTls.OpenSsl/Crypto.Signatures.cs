@@ -39,8 +39,6 @@ public static partial class Crypto
             throw CryptoErrors.OperationNotSupported("EVP_SignFinal");
         }
 
-        CheckRsaDigestFits(key, hash);
-
         try
         {
             return Signer.Sign(key, data, hash);
@@ -119,25 +117,8 @@ public static partial class Crypto
         }
     }
 
-    /// <summary>RFC 8017 §9.2 step 3: emLen &lt; tLen + 11 → OpenSSL's "digest too big for rsa key".</summary>
-    internal static void CheckRsaDigestFits(PrivateKey key, HashAlgorithmId hash)
-    {
-        if (key is RsaPrivateKey { Algorithm: KeyAlgorithm.Rsa } rsa && DigestInfoLength(hash) + 11 > rsa.Modulus.Length)
-        {
-            throw new CryptoException("rsa routines", "RSA_sign", "digest too big for rsa key");
-        }
-    }
-
     private static bool CanHashAndSign(KeyAlgorithm algorithm) =>
         algorithm is KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss or KeyAlgorithm.Dsa or KeyAlgorithm.Ec;
-
-    /// <summary>The DER DigestInfo length (RFC 8017 §9.2 note 1): a 15-byte prefix for SHA-1, 18 for MD5, 19 for SHA-2/SHA-3.</summary>
-    private static int DigestInfoLength(HashAlgorithmId hash) => HashAlgorithms.HashSize(hash) + hash switch
-    {
-        HashAlgorithmId.Sha1 => 15,
-        HashAlgorithmId.Md5 => 18,
-        _ => 19,
-    };
 
     private static HashAlgorithmId ParseDigest(string digest)
     {

@@ -145,8 +145,10 @@ public static partial class Crypto
 
     internal static HashAlgorithmId ParseDigestName(string digest) => ParseDigest(digest);
 
-    /// <summary>The digest to hand a builder: none for EdDSA keys, which sign the message itself.</summary>
-    /// <exception cref="CryptoException">An RSA key too small for the digest ("digest too big for rsa key").</exception>
+    /// <summary>
+    /// The digest to hand a builder: none for EdDSA keys, which sign the message itself. An RSA key too small for the
+    /// digest fails in the builder's Sign, which <see cref="BuildSigned"/> reports as "digest too big for rsa key".
+    /// </summary>
     internal static HashAlgorithmId? DigestFor(PrivateKey key, HashAlgorithmId hash)
     {
         if (key.Algorithm is KeyAlgorithm.Ed25519 or KeyAlgorithm.Ed448)
@@ -154,7 +156,6 @@ public static partial class Crypto
             return null;
         }
 
-        CheckRsaDigestFits(key, hash);
         return hash;
     }
 

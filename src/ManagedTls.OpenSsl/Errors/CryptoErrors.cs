@@ -114,6 +114,7 @@ internal static class CryptoErrors
     public static CryptoException FromSignature(SignatureException e, string function) => e.Reason switch
     {
         SignatureError.UnsupportedKey => OperationNotSupported(function, e),
+        SignatureError.KeyTooSmall => new("rsa routines", "RSA_sign", "digest too big for rsa key", e),
         SignatureError.KeyMismatch or SignatureError.KeyRestriction => new(Evp, function, "invalid digest", e),
         _ => new(Evp, function, e.Message, e),
     };

@@ -38,4 +38,10 @@ public enum SignatureError
 
     /// <summary>The key is well-formed but the crypto provider has no primitives for it (e.g. secp256k1 or Brainpool curves).</summary>
     UnsupportedKey,
+
+    /// <summary>
+    /// The RSA modulus is too short for the PKCS#1 v1.5 DigestInfo (RFC 8017 §9.2 step 3, emLen &lt; tLen + 11); OpenSSL's
+    /// "digest too big for rsa key". A PSS salt too long for the modulus is <see cref="InvalidSaltLength"/>.
+    /// </summary>
+    KeyTooSmall,
 }

@@ -81,6 +81,7 @@ public static class Signer
         switch (key)
         {
             case RsaPrivateKey rsa:
+                CheckRsaModulusFits(rsa.Bits, hash, scheme.RsaPadding);
                 return provider.SignRsa(ProviderKeys.Get(rsa), hash, scheme.RsaPadding, digest);
 
             case EcPrivateKey ec:
@@ -92,6 +93,27 @@ public static class Signer
                 return format == SignatureFormat.Der ? EcdsaSignature.FixedToDer(dsa) : dsa;
         }
     }
+
+    /// <summary>
+    /// Refuses, before the provider sees it, a PKCS#1 v1.5 signature the modulus cannot carry (RFC 8017 §9.2 step 3:
+    /// emLen &lt; tLen + 11). PSS salts too long for the modulus are refused earlier, as InvalidSaltLength.
+    /// </summary>
+    private static void CheckRsaModulusFits(int modulusBits, HashAlgorithmId hash, RsaSignaturePadding padding)
+    {
+        int hashSize = DigestAlgorithms.Size(hash);
+        if (!padding.IsPss && (modulusBits + 7) / 8 < DigestInfoLength(hash, hashSize) + 11)
+        {
+            throw new SignatureException(SignatureError.KeyTooSmall, $"digest too big for rsa key: a {modulusBits}-bit modulus cannot carry a {hash} DigestInfo (RFC 8017 §9.2)");
+        }
+    }
+
+    // The DER DigestInfo (RFC 8017 §9.2 note 1): a 15-byte prefix for SHA-1, 18 for MD5, 19 for the SHA-2 and SHA-3 families.
+    private static int DigestInfoLength(HashAlgorithmId hash, int hashSize) => hashSize + hash switch
+    {
+        HashAlgorithmId.Sha1 => 15,
+        HashAlgorithmId.Md5 => 18,
+        _ => 19,
+    };
 
     private static ReadOnlySpan<byte> RequireDigest(HashAlgorithmId hash, ReadOnlySpan<byte> digest)
     {

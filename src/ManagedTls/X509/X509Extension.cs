@@ -111,8 +111,11 @@ public sealed class X509Extension
     /// <c>CA:TRUE, pathlen:0</c>, <c>Digital Signature, Key Encipherment</c>, <c>DNS:example.com, IP Address:1.2.3.4</c>.
     /// </summary>
     /// <param name="indent">Spaces before the text (before each line of a multi-line value such as authorityKeyIdentifier).</param>
-    /// <returns>The text, or null for an extension type not yet handled (basicConstraints, keyUsage, extendedKeyUsage,
-    /// subjectAltName, issuerAltName, subjectKeyIdentifier and authorityKeyIdentifier are) or a value OpenSSL could not print either.</returns>
+    /// <returns>
+    /// The text, or null where OpenSSL's printer fails too (an extension type it has no printer for, or a value it
+    /// cannot decode); <c>openssl x509 -text</c> then dumps the raw octets, as <see cref="Certificate.ToText"/> does.
+    /// Every typed extension in this namespace is printed (decision 0015).
+    /// </returns>
     public string? ToOpenSslString(int indent = 0) => ExtensionText.Format(this, indent);
 
     /// <inheritdoc/>

@@ -12,9 +12,35 @@ public class SignerVerifierTests
     private static readonly Lazy<RsaPrivateKey> s_rsa = new(() => KeyMaterial.FromCrypto(s_provider.GenerateRsaKey(2048)));
     private static readonly byte[] s_message = "signed message"u8.ToArray();
 
+    private static readonly Lazy<RsaPrivateKey> s_rsa512 = new(() => KeyMaterial.FromCrypto(s_provider.GenerateRsaKey(512)));
+
     private static RsaPrivateKey Rsa => s_rsa.Value;
 
     private static RsaPrivateKey RestrictedPss => Rsa.AsPss(RsaPssParameters.Create("2.16.840.1.101.3.4.2.1", "2.16.840.1.101.3.4.2.1", 32));
+
+    // A 512-bit modulus: k = 64 octets for PKCS#1 v1.5, emLen = 64 for PSS (emBits 511).
+    [Theory]
+    [InlineData(HashAlgorithmId.Sha256, false, 0, null)]                               // 32 + 19 + 11 = 62 <= 64
+    [InlineData(HashAlgorithmId.Sha384, false, 0, SignatureError.KeyTooSmall)]         // 48 + 19 + 11 = 78
+    [InlineData(HashAlgorithmId.Sha512, false, 0, SignatureError.KeyTooSmall)]         // 64 + 19 + 11 = 94
+    [InlineData(HashAlgorithmId.Sha1, true, 20, null)]                                 // 20 + 20 + 2 = 42
+    [InlineData(HashAlgorithmId.Sha256, true, -1, SignatureError.InvalidSaltLength)]   // 32 + 32 + 2 = 66
+    [InlineData(HashAlgorithmId.Sha256, true, 30, null)]                               // 32 + 30 + 2 = 64
+    [InlineData(HashAlgorithmId.Sha256, true, 31, SignatureError.InvalidSaltLength)]   // 65
+    public void Sign_RsaModulusTooShortForEncoding_TypedErrorBeforeTheProvider(HashAlgorithmId hash, bool pss, int salt, SignatureError? expected)
+    {
+        RsaSignaturePadding padding = !pss ? RsaSignaturePadding.Pkcs1 : salt < 0 ? RsaSignaturePadding.PssDigestLengthSalt : RsaSignaturePadding.Pss(salt);
+
+        if (expected is null)
+        {
+            byte[] signature = Signer.Sign(s_rsa512.Value, s_message, hash, padding);
+            Verifier.Verify(s_rsa512.Value.PublicKey, s_message, signature, hash, padding).ShouldBeTrue();
+        }
+        else
+        {
+            Should.Throw<SignatureException>(() => Signer.Sign(s_rsa512.Value, s_message, hash, padding)).Reason.ShouldBe(expected.Value);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(HashTests.AllAlgorithms), MemberType = typeof(HashTests))]
