@@ -2,6 +2,8 @@ using ManagedTls.Asn1;
 using ManagedTls.Keys;
 using ManagedTls.OpenSsl;
 using ManagedTls.Pem;
+using ManagedTls.X509;
+using ManagedTls.X509.Configuration;
 
 namespace ManagedTls.OpenSsl.Tests;
 
@@ -81,5 +83,49 @@ public class ReadmeExamplesTests
 
         byte[] nonce = Rand.Bytes(16);
         nonce.Length.ShouldBe(16);
+    }
+
+    [SkippableFact]
+    public void CertificateExamples_RunAsDocumented()
+    {
+        var generated = new PKey();
+        generated.GenerateEcKey("prime256v1");
+        PrivateKey key = KeyDecoder.DecodePrivateKey(Crypto.DumpPrivateKey(FileType.Pem, generated));
+
+        var builder = new CertificateBuilder
+        {
+            SerialNumber = 1,
+            Subject = DistinguishedName.Parse("/C=DE/O=Example/CN=example.com"),
+            Issuer = DistinguishedName.Parse("/C=DE/O=Example/CN=example.com"),
+            NotBefore = DateTimeOffset.UtcNow,
+            NotAfter = DateTimeOffset.UtcNow.AddDays(90),
+            PublicKey = key.PublicKey,
+        };
+        builder.Extensions.Add(X509ExtensionConfig.Create("basicConstraints", "critical,CA:FALSE"));
+        builder.Extensions.Add(X509ExtensionConfig.Create("subjectAltName", "DNS:example.com, IP:192.0.2.1"));
+        Certificate cert = builder.Sign(key);
+        string text = cert.ToText();
+
+        cert.VerifySignature(key.PublicKey).ShouldBeTrue();
+        text.ShouldContain("DNS:example.com, IP Address:192.0.2.1");
+        string path = Path.Combine(Path.GetTempPath(), $"readme-{Guid.NewGuid():N}.pem");
+        File.WriteAllText(path, cert.ToPem());
+        try
+        {
+            OpenSslPeer.Run("x509", "-in", path, "-noout", "-text").Stdout.ShouldBe(text);
+
+            var pkey = new PKey(key);
+            X509 x509 = Crypto.LoadCertificate(FileType.Pem, File.ReadAllBytes(path));
+            x509.GetSubject().CN.ShouldBe("example.com");
+            x509.Digest("sha256").ShouldBe(Crypto.LoadCertificate(FileType.Asn1, cert.RawData.ToArray()).Digest("sha256"));
+            x509.GetSubject().O = "Renamed";
+            x509.Sign(pkey, "sha256");
+            // As in pyOpenSSL, setting an attribute removes the old entries and appends the new one at the end.
+            x509.ToCertificate().Subject.ToString().ShouldBe("C = DE, CN = example.com, O = Renamed");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }
