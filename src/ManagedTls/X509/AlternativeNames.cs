@@ -6,6 +6,21 @@ namespace ManagedTls.X509;
 /// <param name="Names">The names in encoded order.</param>
 public sealed record AlternativeNames(IReadOnlyList<GeneralName> Names)
 {
+    /// <summary>The extnValue DER: GeneralNames in list order.</summary>
+    /// <returns>The encoding.</returns>
+    /// <exception cref="ArgumentException">The list is empty (SIZE (1..MAX)).</exception>
+    public byte[] Encode() => ExtensionDecoding.Encode(writer => GeneralName.EncodeSequence(writer, Names));
+
+    /// <summary>A subjectAltName extension holding <see cref="Encode"/>.</summary>
+    /// <param name="critical">The critical flag (RFC 5280 wants it set when the subject is empty).</param>
+    /// <returns>The extension.</returns>
+    public X509Extension ToExtension(bool critical = false) => new(Oids.SubjectAltName, critical, Encode());
+
+    /// <summary>An issuerAltName extension holding <see cref="Encode"/>.</summary>
+    /// <param name="critical">The critical flag.</param>
+    /// <returns>The extension.</returns>
+    public X509Extension ToIssuerAltNameExtension(bool critical = false) => new(Oids.IssuerAltName, critical, Encode());
+
     /// <summary>Decodes the extnValue.</summary>
     /// <param name="value">The extension's value octets.</param>
     /// <returns>The names.</returns>

@@ -8,6 +8,35 @@ namespace ManagedTls.X509;
 /// <param name="AuthorityCertSerialNumber">authorityCertSerialNumber's INTEGER content octets, or null when absent.</param>
 public sealed record AuthorityKeyIdentifier(ReadOnlyMemory<byte>? KeyIdentifier, IReadOnlyList<GeneralName>? AuthorityCertIssuer, ReadOnlyMemory<byte>? AuthorityCertSerialNumber)
 {
+    /// <summary>The extnValue DER: the present fields with their implicit tags <c>[0]</c>, <c>[1]</c>, <c>[2]</c>.</summary>
+    /// <returns>The encoding.</returns>
+    /// <exception cref="ArgumentException">An empty issuer list, or serial octets that are not minimal two's complement.</exception>
+    public byte[] Encode() => ExtensionDecoding.Encode(writer =>
+    {
+        using (writer.PushSequence())
+        {
+            if (KeyIdentifier is { } keyId)
+            {
+                writer.WriteOctetString(keyId.Span, Asn1Tag.Context(0, false));
+            }
+
+            if (AuthorityCertIssuer is { } issuer)
+            {
+                GeneralName.EncodeSequence(writer, issuer, Asn1Tag.Context(1, true));
+            }
+
+            if (AuthorityCertSerialNumber is { } serial)
+            {
+                writer.WriteInteger(serial.Span, Asn1Tag.Context(2, false));
+            }
+        }
+    });
+
+    /// <summary>An authorityKeyIdentifier extension holding <see cref="Encode"/>.</summary>
+    /// <param name="critical">The critical flag (RFC 5280: MUST NOT be critical).</param>
+    /// <returns>The extension.</returns>
+    public X509Extension ToExtension(bool critical = false) => new(Oids.AuthorityKeyIdentifier, critical, Encode());
+
     /// <summary>Decodes the extnValue.</summary>
     /// <param name="value">The extension's value octets.</param>
     /// <returns>The identifier.</returns>

@@ -17,7 +17,7 @@ namespace ManagedTls.X509;
 /// extension OID is rejected (§5.2). Inner and outer signature algorithms may differ and are compared at
 /// <see cref="VerifySignature"/>, as for certificates.
 /// </remarks>
-public sealed class CertificateRevocationList : IEquatable<CertificateRevocationList>
+public sealed partial class CertificateRevocationList : IEquatable<CertificateRevocationList>
 {
     private readonly byte[] _raw;
     private readonly Range _tbs;

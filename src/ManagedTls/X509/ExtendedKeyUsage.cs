@@ -6,6 +6,33 @@ namespace ManagedTls.X509;
 /// <param name="Oids">The KeyPurposeIds, dotted, in encoded order.</param>
 public sealed record ExtendedKeyUsage(IReadOnlyList<string> Oids)
 {
+    /// <summary>The extnValue DER: a SEQUENCE OF the purpose OIDs in list order.</summary>
+    /// <returns>The encoding.</returns>
+    /// <exception cref="ArgumentException">The list is empty (SIZE (1..MAX)) or holds an invalid OID.</exception>
+    public byte[] Encode()
+    {
+        if (Oids.Count == 0)
+        {
+            throw new ArgumentException("ExtKeyUsageSyntax is SIZE (1..MAX).", nameof(Oids));
+        }
+
+        return ExtensionDecoding.Encode(writer =>
+        {
+            using (writer.PushSequence())
+            {
+                foreach (string oid in Oids)
+                {
+                    writer.WriteObjectIdentifier(oid);
+                }
+            }
+        });
+    }
+
+    /// <summary>An extendedKeyUsage extension holding <see cref="Encode"/>.</summary>
+    /// <param name="critical">The critical flag.</param>
+    /// <returns>The extension.</returns>
+    public X509Extension ToExtension(bool critical = false) => new(Asn1.Oids.ExtKeyUsage, critical, Encode());
+
     /// <summary>Decodes the extnValue.</summary>
     /// <param name="value">The extension's value octets.</param>
     /// <returns>The purposes.</returns>

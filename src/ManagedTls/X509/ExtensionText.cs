@@ -5,10 +5,17 @@ using ManagedTls.Asn1;
 namespace ManagedTls.X509;
 
 /// <summary>
-/// OpenSSL 3.0's <c>X509V3_EXT_print</c> text for the extensions ManagedTls decodes (crypto/x509/v3_bcons.c,
-/// v3_bitst.c, v3_extku.c, v3_san.c, v3_skid.c, v3_akid.c, printed by <c>X509V3_EXT_val_prn</c>).
+/// OpenSSL 3.0's <c>X509V3_EXT_print</c> text for every extension type OpenSSL 3.0 prints (crypto/x509/v3_*.c and
+/// crypto/ct/ct_prn.c): exactly the octets OpenSSL writes for the value, each line carrying <c>indent</c> spaces, and
+/// null where OpenSSL has no printer or its printer fails (the caller then prints OpenSSL's fallback dump).
 /// </summary>
-internal static class ExtensionText
+/// <remarks>
+/// OpenSSL prints in three ways: <c>i2s</c> (one string), <c>i2v</c> (name/value pairs joined by <c>", "</c>, or one per
+/// line for multi-line types) and <c>i2r</c> (free text). The i2r printers of OpenSSL 3.0.19 have their own newline
+/// habits (for example no newline between a distribution point's last name and the following "Reasons:"), which are
+/// reproduced here as measured against the binary.
+/// </remarks>
+internal static partial class ExtensionText
 {
     private static readonly string[] s_keyUsageNames =
     [
@@ -16,43 +23,112 @@ internal static class ExtensionText
         "Certificate Sign", "CRL Sign", "Encipher Only", "Decipher Only",
     ];
 
-    /// <summary>The text, or null when the extension is not one of those handled, or OpenSSL could not print it either.</summary>
+    private static readonly string[] s_netscapeCertTypeNames =
+    [
+        "SSL Client", "SSL Server", "S/MIME", "Object Signing", "Unused", "SSL CA", "S/MIME CA", "Object Signing CA",
+    ];
+
+    /// <summary>The text, or null when OpenSSL 3.0 has no printer for the extension or its printer fails.</summary>
     public static string? Format(X509Extension extension, int indent)
     {
-        List<(string? Name, string? Value)>? values;
-        bool multiline = false;
         try
         {
-            switch (extension.Oid)
-            {
-                case Oids.SubjectKeyIdentifier:
-                    return new string(' ', indent) + OpenSslText.FormatFingerprint(SubjectKeyIdentifier.Decode(extension.Value.Span).KeyIdentifier.Span);
-                case Oids.BasicConstraints:
-                    values = BasicConstraintsValues(BasicConstraints.Decode(extension.Value.Span));
-                    break;
-                case Oids.KeyUsage:
-                    values = KeyUsageValues(KeyUsage.Decode(extension.Value.Span).Flags);
-                    break;
-                case Oids.ExtKeyUsage:
-                    values = [.. ExtendedKeyUsage.Decode(extension.Value.Span).Oids.Select(oid => ((string?)null, (string?)DisplayName(oid)))];
-                    break;
-                case Oids.SubjectAltName or Oids.IssuerAltName:
-                    values = GeneralNameValues(AlternativeNames.Decode(extension.Value.Span).Names, []);
-                    break;
-                case Oids.AuthorityKeyIdentifier:
-                    values = AuthorityKeyIdentifierValues(AuthorityKeyIdentifier.Decode(extension.Value.Span));
-                    multiline = true;
-                    break;
-                default:
-                    return null;
-            }
+            return FormatOrThrow(extension, indent);
         }
         catch (X509FormatException)
         {
             return null;
         }
+        catch (DecodeException)
+        {
+            return null;
+        }
+    }
 
-        return values is null ? null : Print(values, indent, multiline);
+    private static string? FormatOrThrow(X509Extension extension, int indent)
+    {
+        // X509V3_EXT_d2i decodes one element and ignores any octets after it.
+        var whole = new DerReader(extension.Value.Span);
+        ReadOnlySpan<byte> value = whole.ReadEncodedValue();
+        string pad = new(' ', indent);
+        switch (extension.Oid)
+        {
+            case Oids.SubjectKeyIdentifier:
+                return pad + OpenSslText.FormatFingerprint(SubjectKeyIdentifier.Decode(value).KeyIdentifier.Span);
+            case Oids.BasicConstraints:
+                return Print(BasicConstraintsValues(BasicConstraints.Decode(value)), indent, false);
+            case Oids.KeyUsage:
+                return PrintBits((int)KeyUsage.Decode(value).Flags, s_keyUsageNames, indent);
+            case ExtensionOids.NetscapeCertType:
+                return PrintBits((int)NetscapeCertType.Decode(value).Flags, s_netscapeCertTypeNames, indent);
+            case Oids.ExtKeyUsage:
+                return Print([.. ExtendedKeyUsage.Decode(value).Oids.Select(oid => ((string?)null, (string?)DisplayName(oid)))], indent, false);
+            case Oids.SubjectAltName or Oids.IssuerAltName or Oids.CertificateIssuer:
+                // i2v_GENERAL_NAMES prints an empty SEQUENCE (which RFC 5280 forbids) as <EMPTY>.
+                return value.SequenceEqual(EmptySequence)
+                    ? Print([], indent, false)
+                    : PrintOrNull(GeneralNameValues(AlternativeNames.Decode(value).Names, []), indent, false);
+            case Oids.AuthorityKeyIdentifier:
+                return PrintOrNull(AuthorityKeyIdentifierValues(AuthorityKeyIdentifier.Decode(value)), indent, true);
+            case Oids.AuthorityInfoAccess or Oids.SubjectInfoAccess:
+                return PrintOrNull(AccessValues(AuthorityInformationAccess.Decode(value)), indent, true);
+            case Oids.CrlDistributionPoints or Oids.FreshestCrl:
+                return FormatDistributionPoints(CrlDistributionPoints.Decode(value), indent);
+            case Oids.IssuingDistributionPoint:
+                return FormatIssuingDistributionPoint(IssuingDistributionPoint.Decode(value), indent);
+            case Oids.CertificatePolicies:
+                return FormatPolicies(CertificatePolicies.Decode(value), indent);
+            case Oids.PolicyMappings:
+                return PrintOrNull(PolicyMappingValues(PolicyMappings.Decode(value)), indent, false);
+            case Oids.PolicyConstraints:
+                return PrintOrNull(PolicyConstraintValues(PolicyConstraints.Decode(value)), indent, false);
+            case Oids.InhibitAnyPolicy:
+                return pad + FormatAsn1Integer(InhibitAnyPolicy.Decode(value).SkipCerts);
+            case Oids.CrlNumber:
+                return pad + FormatAsn1Integer(CrlNumber.Decode(value).Number);
+            case Oids.DeltaCrlIndicator:
+                return pad + FormatAsn1Integer(DeltaCrlIndicator.Decode(value).BaseCrlNumber);
+            case Oids.NameConstraints:
+                return FormatNameConstraints(NameConstraints.Decode(value), indent);
+            case Oids.TlsFeature:
+                return PrintOrNull(TlsFeatureValues(TlsFeature.Decode(value)), indent, false);
+            case Oids.CtPrecertScts or ExtensionOids.CtCertificateScts:
+                return FormatTimestamps(SignedCertificateTimestampList.Decode(value), indent);
+            case Oids.CtPrecertPoison:
+                return FormatPoison(value, pad);
+            case Oids.CrlReason:
+                return pad + FormatReason(value);
+            case Oids.InvalidityDate:
+                return pad + OpenSslText.FormatTime(InvalidityDate.Decode(value).Date);
+            case ExtensionOids.PrivateKeyUsagePeriod:
+                return pad + FormatPrivateKeyUsagePeriod(PrivateKeyUsagePeriod.Decode(value));
+            case ExtensionOids.NetscapeComment or ExtensionOids.NetscapeBaseUrl or ExtensionOids.NetscapeRevocationUrl
+                or ExtensionOids.NetscapeCaRevocationUrl or ExtensionOids.NetscapeRenewalUrl or ExtensionOids.NetscapeCaPolicyUrl
+                or ExtensionOids.NetscapeSslServerName:
+                return FormatIa5(value, pad);
+            default:
+                return null;
+        }
+    }
+
+    private static ReadOnlySpan<byte> EmptySequence => [0x30, 0x00];
+
+    private static string? PrintOrNull(List<(string? Name, string? Value)>? values, int indent, bool multiline) =>
+        values is null ? null : Print(values, indent, multiline);
+
+    // i2v_ASN1_BIT_STRING: the names of the set bits; none set leaves the list NULL, which fails the print.
+    private static string? PrintBits(int flags, string[] names, int indent)
+    {
+        var values = new List<(string?, string?)>();
+        for (int bit = 0; bit < names.Length; bit++)
+        {
+            if ((flags & (1 << bit)) != 0)
+            {
+                values.Add((names[bit], null));
+            }
+        }
+
+        return values.Count == 0 ? null : Print(values, indent, false);
     }
 
     private static string Print(List<(string? Name, string? Value)> values, int indent, bool multiline)
@@ -102,20 +178,6 @@ internal static class ExtensionText
         return values;
     }
 
-    private static List<(string?, string?)> KeyUsageValues(KeyUsageFlags flags)
-    {
-        var values = new List<(string?, string?)>();
-        for (int bit = 0; bit < s_keyUsageNames.Length; bit++)
-        {
-            if (((int)flags & (1 << bit)) != 0)
-            {
-                values.Add((s_keyUsageNames[bit], null));
-            }
-        }
-
-        return values;
-    }
-
     private static List<(string?, string?)>? AuthorityKeyIdentifierValues(AuthorityKeyIdentifier aki)
     {
         var values = new List<(string?, string?)>();
@@ -146,7 +208,7 @@ internal static class ExtensionText
         return System.Numerics.BigInteger.Abs(value).ToByteArray(isUnsigned: true, isBigEndian: true);
     }
 
-    private static List<(string?, string?)>? GeneralNameValues(IReadOnlyList<GeneralName> names, List<(string?, string?)> values)
+    internal static List<(string?, string?)>? GeneralNameValues(IReadOnlyList<GeneralName> names, List<(string?, string?)> values)
     {
         foreach (GeneralName name in names)
         {
@@ -159,7 +221,7 @@ internal static class ExtensionText
                 GeneralNameKind.DnsName => TextValue("DNS", name.Text!),
                 GeneralNameKind.Uri => TextValue("URI", name.Text!),
                 GeneralNameKind.DirectoryName => ("DirName", name.DirectoryName!.ToOneLineString(256)),
-                GeneralNameKind.IPAddress => ("IP Address", FormatIPAddress(name.IPAddress!.Value.Span)),
+                GeneralNameKind.IPAddress => ("IP Address", FormatIPAddress(name.IPAddressOctets!.Value.Span)),
                 _ => ("Registered ID", DisplayName(name.Oid!)),
             };
             if (value is null)
@@ -174,7 +236,7 @@ internal static class ExtensionText
     }
 
     // OpenSSL 3.0 refuses (fails the whole print) on an embedded NUL, and copies up to a final one.
-    private static (string?, string?)? TextValue(string label, string text)
+    internal static (string?, string?)? TextValue(string label, string text)
     {
         int nul = text.IndexOf('\0', StringComparison.Ordinal);
         if (nul >= 0 && nul < text.Length - 1)
@@ -215,7 +277,7 @@ internal static class ExtensionText
     private static string Decode(Asn1Tag type, ReadOnlySpan<byte> content) =>
         type == Asn1Tag.Utf8String ? Encoding.UTF8.GetString(content) : Encoding.Latin1.GetString(content);
 
-    private static string FormatIPAddress(ReadOnlySpan<byte> address)
+    internal static string FormatIPAddress(ReadOnlySpan<byte> address)
     {
         switch (address.Length)
         {
@@ -235,9 +297,9 @@ internal static class ExtensionText
 
                 return text.ToString();
             default:
-                return "<invalid>";
+                return string.Create(CultureInfo.InvariantCulture, $"<invalid length={address.Length}>");
         }
     }
 
-    private static string DisplayName(string oid) => OidRegistry.TryGetByDotted(oid, out OidInfo? info) ? info.LongName : oid;
+    internal static string DisplayName(string oid) => OidRegistry.TryGetByDotted(oid, out OidInfo? info) ? info.LongName : oid;
 }

@@ -5,11 +5,11 @@ namespace ManagedTls.X509;
 
 /// <summary>
 /// One GeneralName (RFC 5280 §4.2.1.6), kept with its exact encoding. Which properties are set depends on
-/// <see cref="Kind"/>: <see cref="Text"/> for rfc822Name, dNSName and URI; <see cref="IPAddress"/>;
+/// <see cref="Kind"/>: <see cref="Text"/> for rfc822Name, dNSName and URI; <see cref="IPAddressOctets"/>;
 /// <see cref="DirectoryName"/>; <see cref="Oid"/> for registeredID and the type of an otherName (whose value is
 /// <see cref="OtherNameValue"/>).
 /// </summary>
-public sealed class GeneralName
+public sealed partial class GeneralName
 {
     private readonly byte[] _raw;
 
@@ -26,7 +26,7 @@ public sealed class GeneralName
     public string? Text { get; private init; }
 
     /// <summary>The octets of an iPAddress; otherwise null.</summary>
-    public ReadOnlyMemory<byte>? IPAddress { get; private init; }
+    public ReadOnlyMemory<byte>? IPAddressOctets { get; private init; }
 
     /// <summary>The Name of a directoryName; otherwise null.</summary>
     public DistinguishedName? DirectoryName { get; private init; }
@@ -96,7 +96,7 @@ public sealed class GeneralName
             }
 
             case GeneralNameKind.IPAddress:
-                return new GeneralName(raw, kind) { IPAddress = reader.ReadOctetString(Asn1Tag.Context(7, false)).ToArray() };
+                return new GeneralName(raw, kind) { IPAddressOctets = reader.ReadOctetString(Asn1Tag.Context(7, false)).ToArray() };
 
             case GeneralNameKind.RegisteredId:
                 return new GeneralName(raw, kind) { Oid = reader.ReadObjectIdentifier(Asn1Tag.Context(8, false)) };
@@ -136,7 +136,7 @@ public sealed class GeneralName
     public override string ToString() => Kind switch
     {
         GeneralNameKind.Rfc822Name or GeneralNameKind.DnsName or GeneralNameKind.Uri => $"{Kind}:{Text}",
-        GeneralNameKind.IPAddress => $"IPAddress:{Convert.ToHexString(IPAddress!.Value.Span)}",
+        GeneralNameKind.IPAddress => $"IPAddress:{Convert.ToHexString(IPAddressOctets!.Value.Span)}",
         GeneralNameKind.DirectoryName => $"DirName:{DirectoryName!.ToOneLineString()}",
         GeneralNameKind.RegisteredId => $"RegisteredId:{Oid}",
         GeneralNameKind.OtherName => $"OtherName:{Oid}",

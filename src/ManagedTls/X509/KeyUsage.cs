@@ -6,22 +6,19 @@ namespace ManagedTls.X509;
 /// <param name="Flags">The bits set.</param>
 public sealed record KeyUsage(KeyUsageFlags Flags)
 {
+    /// <summary>The extnValue DER: a named-bit BIT STRING with trailing zero bits removed (X.690 §11.2.2), as OpenSSL writes it.</summary>
+    /// <returns>The encoding.</returns>
+    public byte[] Encode() => ExtensionDecoding.Encode(writer => NamedBits.Write(writer, (int)Flags, 9));
+
+    /// <summary>A keyUsage extension holding <see cref="Encode"/>.</summary>
+    /// <param name="critical">The critical flag (RFC 5280 says conforming CAs SHOULD set it).</param>
+    /// <returns>The extension.</returns>
+    public X509Extension ToExtension(bool critical = false) => new(Oids.KeyUsage, critical, Encode());
+
     /// <summary>Decodes the extnValue.</summary>
     /// <param name="value">The extension's value octets.</param>
     /// <returns>The key usage.</returns>
     /// <exception cref="X509FormatException">Malformed (<see cref="X509FormatError.InvalidExtension"/>).</exception>
     public static KeyUsage Decode(ReadOnlySpan<byte> value) => ExtensionDecoding.Run(value, "keyUsage", static (ref DerReader reader) =>
-    {
-        ReadOnlySpan<byte> bits = reader.ReadBitString(out _);
-        int flags = 0;
-        for (int bit = 0; bit < 9 && bit / 8 < bits.Length; bit++)
-        {
-            if ((bits[bit / 8] & (0x80 >> (bit % 8))) != 0)
-            {
-                flags |= 1 << bit;
-            }
-        }
-
-        return new KeyUsage((KeyUsageFlags)flags);
-    });
+        new KeyUsage((KeyUsageFlags)NamedBits.Read(ref reader, 9)));
 }

@@ -5,7 +5,7 @@ using ManagedTls.Asn1;
 namespace ManagedTls.X509;
 
 /// <summary>One entry of a CRL's revokedCertificates (RFC 5280 §5.1.2.6), kept with its exact encoding.</summary>
-public sealed class RevokedCertificate
+public sealed partial class RevokedCertificate
 {
     private readonly byte[] _raw;
     private readonly Range _serial;

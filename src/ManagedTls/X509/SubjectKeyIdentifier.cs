@@ -6,6 +6,15 @@ namespace ManagedTls.X509;
 /// <param name="KeyIdentifier">The identifier octets.</param>
 public sealed record SubjectKeyIdentifier(ReadOnlyMemory<byte> KeyIdentifier)
 {
+    /// <summary>The extnValue DER: the identifier as an OCTET STRING.</summary>
+    /// <returns>The encoding.</returns>
+    public byte[] Encode() => ExtensionDecoding.Encode(writer => writer.WriteOctetString(KeyIdentifier.Span));
+
+    /// <summary>A subjectKeyIdentifier extension holding <see cref="Encode"/>.</summary>
+    /// <param name="critical">The critical flag (RFC 5280: MUST NOT be critical).</param>
+    /// <returns>The extension.</returns>
+    public X509Extension ToExtension(bool critical = false) => new(Oids.SubjectKeyIdentifier, critical, Encode());
+
     /// <summary>Decodes the extnValue.</summary>
     /// <param name="value">The extension's value octets.</param>
     /// <returns>The identifier.</returns>

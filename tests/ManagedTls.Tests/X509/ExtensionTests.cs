@@ -101,7 +101,7 @@ public sealed class ExtensionTests
             GeneralNameKind.RegisteredId, GeneralNameKind.DirectoryName, GeneralNameKind.OtherName, GeneralNameKind.X400Address, GeneralNameKind.EdiPartyName,
         ]);
         names[0].Text.ShouldBe("a.example");
-        names[1].IPAddress!.Value.ToArray().ShouldBe(new byte[] { 1, 2, 3, 4 });
+        names[1].IPAddressOctets!.Value.ToArray().ShouldBe(new byte[] { 1, 2, 3, 4 });
         names[3].Text.ShouldBe("a@b!");
         names[4].Text.ShouldBe("http://x/y");
         names[5].Oid.ShouldBe("1.2.3.4");
