@@ -85,6 +85,23 @@ internal static class CryptoErrors
         return new CryptoException([first, new(function.StartsWith("PEM", StringComparison.Ordinal) ? Pem : Asn1, function, "ASN1 lib")], e);
     }
 
+    /// <summary>A certificate, request or CRL that is not well-formed or not acceptable.</summary>
+    /// <param name="e">The X.509-layer failure.</param>
+    /// <param name="function">The OpenSSL function that reads the structure ("d2i_X509_bio", "PEM_read_bio_X509", ...).</param>
+    public static CryptoException FromX509Format(ManagedTls.X509.X509FormatException e, string function)
+    {
+        OpenSslErrorEntry first = e.Reason switch
+        {
+            ManagedTls.X509.X509FormatError.MalformedDer => FromDer(e.InnerException as DecodeException),
+            ManagedTls.X509.X509FormatError.NoPemBlock => new(Pem, "get_name", "no start line"),
+            ManagedTls.X509.X509FormatError.InvalidPublicKeyInfo => new("x509 certificate routines", "x509_pubkey_decode", "unsupported algorithm"),
+            ManagedTls.X509.X509FormatError.UnsupportedVersion => new(Asn1, "asn1_item_embed_d2i", "unsupported version"),
+            ManagedTls.X509.X509FormatError.InvalidName => new(Asn1, "asn1_check_tlen", "wrong tag"),
+            _ => new(Asn1, "asn1_item_embed_d2i", "nested asn1 error"),
+        };
+        return new CryptoException([first, new(function.StartsWith("PEM", StringComparison.Ordinal) ? Pem : Asn1, function, "ASN1 lib")], e);
+    }
+
     /// <summary>A signature that does not verify.</summary>
     /// <param name="algorithm">The key's algorithm.</param>
     public static CryptoException BadSignature(KeyAlgorithm algorithm) => algorithm is KeyAlgorithm.Rsa or KeyAlgorithm.RsaPss

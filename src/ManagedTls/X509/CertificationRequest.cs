@@ -15,7 +15,7 @@ namespace ManagedTls.X509;
 /// As for <see cref="Certificate"/>: DER only, the public key decoded on demand, signature algorithms kept raw. The
 /// attributes field may be absent (RFC 2986 requires it; OpenSSL accepts requests without it).
 /// </remarks>
-public sealed class CertificationRequest : IEquatable<CertificationRequest>
+public sealed partial class CertificationRequest : IEquatable<CertificationRequest>
 {
     /// <summary>PKCS#9 extensionRequest (1.2.840.113549.1.9.14).</summary>
     private const string ExtensionRequestOid = "1.2.840.113549.1.9.14";

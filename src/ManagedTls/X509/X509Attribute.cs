@@ -18,6 +18,43 @@ public sealed class X509Attribute
         Values = values;
     }
 
+    /// <summary>Creates an attribute from its type and its values' DER encodings (written as a DER SET OF, sorted).</summary>
+    /// <param name="oid">The attribute type, dotted.</param>
+    /// <param name="valuesDer">Each value as one complete DER element.</param>
+    /// <exception cref="ArgumentException">A value is not exactly one DER element, or the OID is malformed.</exception>
+    public X509Attribute(string oid, IEnumerable<ReadOnlyMemory<byte>> valuesDer)
+    {
+        ArgumentNullException.ThrowIfNull(oid);
+        ArgumentNullException.ThrowIfNull(valuesDer);
+        var writer = new DerWriter();
+        using (writer.PushSequence())
+        {
+            writer.WriteObjectIdentifier(oid);
+            using (writer.PushSetOf())
+            {
+                foreach (ReadOnlyMemory<byte> value in valuesDer)
+                {
+                    writer.WriteEncodedValue(value.Span);
+                }
+            }
+        }
+
+        _raw = writer.ToArray();
+        var reader = new DerReader(_raw);
+        DerReader sequence = reader.ReadSequence();
+        Oid = sequence.ReadObjectIdentifier();
+        DerReader set = sequence.ReadSequence(Asn1Tag.SetOf);
+        var values = new List<ReadOnlyMemory<byte>>();
+        while (set.HasData)
+        {
+            int start = set.Offset;
+            int length = set.ReadEncodedValue().Length;
+            values.Add(_raw.AsMemory(start, length));
+        }
+
+        Values = values.AsReadOnly();
+    }
+
     /// <summary>The attribute type, dotted.</summary>
     public string Oid { get; }
 
