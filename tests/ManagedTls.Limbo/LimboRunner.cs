@@ -45,13 +45,10 @@ public static class LimboRunner
     /// <summary>Runs every case, each bounded by <paramref name="perCaseTimeout"/>.</summary>
     public static List<LimboResult> Run(JsonDocument suite, TimeSpan perCaseTimeout)
     {
-        var results = new List<LimboResult>();
-        foreach (JsonElement testcase in suite.RootElement.GetProperty("testcases").EnumerateArray())
-        {
-            results.Add(RunCase(testcase, perCaseTimeout));
-        }
-
-        return results;
+        JsonElement[] cases = suite.RootElement.GetProperty("testcases").EnumerateArray().ToArray();
+        var results = new LimboResult[cases.Length];
+        Parallel.For(0, cases.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = RunCase(cases[i], perCaseTimeout));
+        return [.. results];
     }
 
     /// <summary>Runs one case.</summary>

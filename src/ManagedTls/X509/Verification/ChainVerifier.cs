@@ -131,6 +131,12 @@ public static partial class ChainVerifier
                 }
 
                 anyCandidate = true;
+                if (++_steps > _options.MaxBuildSteps)
+                {
+                    RecordBuildFailure(X509VerifyError.CertChainTooLong, _path.Count - 1, "path building gave up: too many candidate issuers");
+                    return false;
+                }
+
                 if (!SignatureValid(current, candidate))
                 {
                     RecordBuildFailure(X509VerifyError.CertSignatureFailure, _path.Count - 1, null);

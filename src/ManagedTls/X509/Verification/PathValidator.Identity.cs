@@ -24,31 +24,6 @@ internal static partial class PathValidator
                     return Fail(X509VerifyError.UnsupportedNameSyntax, "invalid dNSName " + name.Text);
                 }
             }
-
-            // CABF 7.1.4.3: a commonName repeats one SAN value character for character (IPs in canonical text).
-            foreach (AttributeTypeAndValue attribute in leaf.Subject.Attributes)
-            {
-                if (attribute.Oid != Oids.CommonName)
-                {
-                    continue;
-                }
-
-                bool found = false;
-                foreach (GeneralName name in san.Names)
-                {
-                    if ((name.Kind == GeneralNameKind.DnsName && string.Equals(name.Text, attribute.Value, StringComparison.Ordinal)) ||
-                        (name.Kind == GeneralNameKind.IPAddress && string.Equals(IPAddressText.Format(name.IPAddressOctets!.Value.Span), attribute.Value, StringComparison.Ordinal)))
-                    {
-                        found = true;
-                        break;
-                    }
-                }
-
-                if (!found)
-                {
-                    return Fail(X509VerifyError.InvalidExtension, "commonName is not one of the SAN values (CABF 7.1.4.3)");
-                }
-            }
         }
 
         var matchOptions = options.CommonNameFallback && options.Profile != VerificationProfile.WebPki ? NameMatchOptions.SubjectFallback : NameMatchOptions.None;

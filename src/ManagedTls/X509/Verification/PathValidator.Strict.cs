@@ -15,12 +15,16 @@ internal static partial class PathValidator
 
         // RFC 5280 §4.1.2.2: serial numbers are positive and at most 20 octets.
         ReadOnlySpan<byte> serial = certificate.SerialNumber.Span;
-        if (serial.Length > 20 || (serial.Length == 21 && serial[0] != 0))
+        if (isAnchor)
+        {
+            // Trust anchors are taken as configured (a root with a zero or negative serial is still a root).
+        }
+        else if (serial.Length > 20 || (serial.Length == 21 && serial[0] != 0))
         {
             return fail(X509VerifyError.InvalidExtension, "serial number longer than 20 octets (RFC 5280 4.1.2.2)");
         }
 
-        if (certificate.SerialNumberValue.Sign <= 0)
+        if (!isAnchor && certificate.SerialNumberValue.Sign <= 0)
         {
             return fail(X509VerifyError.InvalidExtension, "serial number not positive (RFC 5280 4.1.2.2)");
         }
@@ -91,7 +95,7 @@ internal static partial class PathValidator
         bool selfSigned = ChainVerifier.IsSelfIssued(certificate) && signatureValid(certificate, certificate);
 
         // RFC 5280 §4.2.1.1: keyIdentifier MUST be present except in self-signed certificates.
-        if (!selfSigned && (aki is null || aki.KeyIdentifier is null))
+        if (!selfSigned && !isAnchor && (aki is null || aki.KeyIdentifier is null))
         {
             return fail(X509VerifyError.MissingAuthorityKeyIdentifier, null);
         }

@@ -40,7 +40,7 @@ public sealed class VerificationOptions
     public SignaturePolicy SignaturePolicy { get; set; } = SignaturePolicy.Default;
 
     /// <summary>The most issuer candidates tried while building, in total, before giving up (bounds the work a hostile certificate set can cause).</summary>
-    public int MaxBuildSteps { get; set; } = 4096;
+    public int MaxBuildSteps { get; set; } = 1024;
 
     /// <summary>The most name-constraint comparisons allowed over a chain before it is rejected (a denial-of-service bound).</summary>
     public int MaxNameConstraintChecks { get; set; } = 1 << 20;
