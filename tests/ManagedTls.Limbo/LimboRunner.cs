@@ -43,9 +43,10 @@ public static class LimboRunner
     }
 
     /// <summary>Runs every case, each bounded by <paramref name="perCaseTimeout"/>.</summary>
-    public static List<LimboResult> Run(JsonDocument suite, TimeSpan perCaseTimeout)
+    public static List<LimboResult> Run(JsonDocument suite, TimeSpan perCaseTimeout, string? idPrefix = null)
     {
-        JsonElement[] cases = suite.RootElement.GetProperty("testcases").EnumerateArray().ToArray();
+        JsonElement[] cases = suite.RootElement.GetProperty("testcases").EnumerateArray()
+            .Where(c => idPrefix is null || c.GetProperty("id").GetString()!.StartsWith(idPrefix, StringComparison.Ordinal)).ToArray();
         var results = new LimboResult[cases.Length];
         Parallel.For(0, cases.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = RunCase(cases[i], perCaseTimeout));
         return [.. results];

@@ -4,6 +4,7 @@ using ManagedTls.Limbo;
 string? limbo = null;
 string? output = null;
 bool listFailures = false;
+string? only = null;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -14,24 +15,27 @@ for (int i = 0; i < args.Length; i++)
         case "--out" when i + 1 < args.Length:
             output = args[++i];
             break;
+        case "--only" when i + 1 < args.Length:
+            only = args[++i];
+            break;
         case "--failures":
             listFailures = true;
             break;
         default:
-            Console.Error.WriteLine("usage: ManagedTls.Limbo --limbo FILE[.gz] [--out RESULTS.json] [--failures]");
+            Console.Error.WriteLine("usage: ManagedTls.Limbo --limbo FILE[.gz] [--out RESULTS.json] [--failures] [--only ID-PREFIX]");
             return 2;
     }
 }
 
 if (limbo is null)
 {
-    Console.Error.WriteLine("usage: ManagedTls.Limbo --limbo FILE[.gz] [--out RESULTS.json] [--failures]");
+    Console.Error.WriteLine("usage: ManagedTls.Limbo --limbo FILE[.gz] [--out RESULTS.json] [--failures] [--only ID-PREFIX]");
     return 2;
 }
 
 var watch = Stopwatch.StartNew();
 using var suite = LimboRunner.Load(limbo);
-List<LimboResult> results = LimboRunner.Run(suite, TimeSpan.FromSeconds(10));
+List<LimboResult> results = LimboRunner.Run(suite, TimeSpan.FromSeconds(10), only);
 foreach (string line in LimboRunner.Summarize(results))
 {
     Console.WriteLine(line);

@@ -78,9 +78,8 @@ public static partial class ChainVerifier
         private bool Search()
         {
             Certificate current = _path[^1];
-            if (++_steps > _options.MaxBuildSteps)
+            if (_steps > _options.MaxBuildSteps)
             {
-                RecordBuildFailure(X509VerifyError.CertChainTooLong, _path.Count - 1, "path building gave up: too many candidate issuers");
                 return false;
             }
 

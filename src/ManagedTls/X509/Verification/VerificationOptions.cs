@@ -39,8 +39,8 @@ public sealed class VerificationOptions
     /// <summary>The signature and key policy.</summary>
     public SignaturePolicy SignaturePolicy { get; set; } = SignaturePolicy.Default;
 
-    /// <summary>The most issuer candidates tried while building, in total, before giving up (bounds the work a hostile certificate set can cause).</summary>
-    public int MaxBuildSteps { get; set; } = 1024;
+    /// <summary>The most issuer candidates (signature checks) tried while building, in total, before giving up (bounds the work a hostile certificate set can cause).</summary>
+    public int MaxBuildSteps { get; set; } = 256;
 
     /// <summary>The most name-constraint comparisons allowed over a chain before it is rejected (a denial-of-service bound).</summary>
     public int MaxNameConstraintChecks { get; set; } = 1 << 20;
