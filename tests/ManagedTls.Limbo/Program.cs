@@ -5,6 +5,7 @@ string? limbo = null;
 string? output = null;
 bool listFailures = false;
 string? only = null;
+string? markdown = null;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -18,18 +19,21 @@ for (int i = 0; i < args.Length; i++)
         case "--only" when i + 1 < args.Length:
             only = args[++i];
             break;
+        case "--markdown" when i + 1 < args.Length:
+            markdown = args[++i];
+            break;
         case "--failures":
             listFailures = true;
             break;
         default:
-            Console.Error.WriteLine("usage: ManagedTls.Limbo --limbo FILE[.gz] [--out RESULTS.json] [--failures] [--only ID-PREFIX]");
+            Console.Error.WriteLine("usage: ManagedTls.Limbo --limbo FILE[.gz] [--out RESULTS.json] [--failures] [--only ID-PREFIX] [--markdown FILE.md]");
             return 2;
     }
 }
 
 if (limbo is null)
 {
-    Console.Error.WriteLine("usage: ManagedTls.Limbo --limbo FILE[.gz] [--out RESULTS.json] [--failures] [--only ID-PREFIX]");
+    Console.Error.WriteLine("usage: ManagedTls.Limbo --limbo FILE[.gz] [--out RESULTS.json] [--failures] [--only ID-PREFIX] [--markdown FILE.md]");
     return 2;
 }
 
@@ -48,6 +52,11 @@ if (listFailures)
     {
         Console.WriteLine($"{result.Id}\texpected {result.Expected}\tgot {result.Actual}\t{result.Context}");
     }
+}
+
+if (markdown is not null)
+{
+    LimboRunner.WriteMarkdown(markdown, results, Path.GetFileName(limbo));
 }
 
 if (output is not null)

@@ -157,7 +157,8 @@ public static partial class ChainVerifier
 
             if (!anyCandidate)
             {
-                RecordBuildFailure(X509VerifyError.UnableToGetIssuerCertLocally, _path.Count - 1, null);
+                // OpenSSL: a trusted top certificate without its issuer is error 2, an untrusted one error 20.
+                RecordBuildFailure(anchor is not null ? X509VerifyError.UnableToGetIssuerCert : X509VerifyError.UnableToGetIssuerCertLocally, _path.Count - 1, null);
             }
 
             return false;
