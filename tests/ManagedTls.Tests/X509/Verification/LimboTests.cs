@@ -8,7 +8,7 @@ public sealed class LimboTests(ITestOutputHelper output)
 {
     // Ratchet: the measured score of this branch (pyca/cryptography 48 scores 9,719 on the same file). Raise it as
     // failures are fixed; never lower it.
-    private const int PassFloor = 9766;
+    private const int PassFloor = 9773;
 
     [SkippableFact]
     public void Limbo_WholeSuite_BeatsFloorWithoutHangs()
