@@ -100,6 +100,8 @@ internal static partial class ExtensionText
                 return pad + FormatReason(value);
             case Oids.InvalidityDate:
                 return pad + OpenSslText.FormatTime(InvalidityDate.Decode(value).Date);
+            case ExtensionOids.HoldInstructionCode:
+                return pad + FormatHoldInstruction(value);
             case ExtensionOids.PrivateKeyUsagePeriod:
                 return pad + FormatPrivateKeyUsagePeriod(PrivateKeyUsagePeriod.Decode(value));
             case ExtensionOids.NetscapeComment or ExtensionOids.NetscapeBaseUrl or ExtensionOids.NetscapeRevocationUrl

@@ -56,10 +56,18 @@ public sealed class ExtensionCrlTests
         OpenSslPeer.Require();
         CertificateRevocationList crl = CertificateRevocationList.Decode(OpenSslCrlFactory.Create(crlExtensions));
 
+        int typed = 0;
         foreach (X509Extension extension in crl.Extensions.Concat(crl.RevokedCertificates.SelectMany(r => r.Extensions)))
         {
-            ExtensionRoundTrip.Encode(extension).ShouldBe(extension.Value.ToArray(), $"{label} {extension.ShortName}");
+            // holdInstructionCode has text but no typed view; every other extension openssl ca writes has one.
+            if (extension.Oid != "2.5.29.23")
+            {
+                ExtensionRoundTrip.Encode(extension).ShouldBe(extension.Value.ToArray(), $"{label} {extension.ShortName}");
+                typed++;
+            }
         }
+
+        typed.ShouldBeGreaterThan(crl.RevokedCertificates.Count);
     }
 
     [SkippableFact]

@@ -61,6 +61,124 @@ public sealed class ExtensionEncodingTests
         encoded.ShouldBe(extension.Value.ToArray(), label);
     }
 
+    public static TheoryData<string, string> NewTypeRows => new()
+    {
+        { "crldp", "crlDistributionPoints=URI:http://only.example/a.crl,dp1" },
+        { "freshest", "freshestCRL=critical,dp2" },
+        { "aia", "authorityInfoAccess=OCSP;URI:http://ocsp.example/,caIssuers;URI:http://ca.example/ca.crt" },
+        { "sia", "subjectInfoAccess=caRepository;URI:http://repo.example/" },
+        { "policies", "certificatePolicies=1.2.3.4,@pol3" },
+        { "policy-mappings", "policyMappings=1.2.3.4:1.2.3.5,2.5.29.32.0:1.5.6" },
+        { "policy-constraints", "policyConstraints=critical,requireExplicitPolicy:3,inhibitPolicyMapping:1" },
+        { "inhibit", "inhibitAnyPolicy=critical,2" },
+        { "ncons", "nameConstraints=critical,permitted;DNS:x.example,permitted;IP:192.168.0.0/255.255.0.0,excluded;email:.bad.example,excluded;dirName:dn_sect" },
+        { "tlsfeature", "tlsfeature=status_request" },
+        { "ns-type", "nsCertType=client,server,objCA" },
+        { "ns-comment", "nsComment=Made by openssl" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(NewTypeRows))]
+    public void ToExtension_NewTypesFromParts_EqualOpensslDer(string label, string line)
+    {
+        OpenSslPeer.Require();
+        Certificate certificate = Certificate.Decode(OpenSslExtensionCertificates.CreateFromSection("[ext]\n" + line + "\n"));
+        X509Extension expected = certificate.Extensions.Single(e => e.ShortName == line[..line.IndexOf('=', StringComparison.Ordinal)]);
+        DistinguishedName dir = DistinguishedName.Create(AttributeTypeAndValue.Create("C", "US"), AttributeTypeAndValue.Create("O", "Dir Org"), AttributeTypeAndValue.Create("CN", "dir"));
+
+        X509Extension built = label switch
+        {
+            "crldp" => new CrlDistributionPoints(
+            [
+                DistributionPoint.FromUri("http://only.example/a.crl"),
+                new DistributionPoint(
+                    new DistributionPointName([GeneralName.Uri("http://a.example/x.crl"), GeneralName.Directory(dir)]),
+                    CrlReasonFlags.KeyCompromise | CrlReasonFlags.CACompromise | CrlReasonFlags.AACompromise,
+                    [GeneralName.Directory(dir), GeneralName.IPAddress(Convert.FromHexString("00000000000000000000000000000001")), GeneralName.OtherName("1.3.6.1.4.1.311.20.2.3", [0x0C, 0x05, .. "upn@x"u8]), GeneralName.Email("crl@x.example")]),
+            ]).ToExtension(),
+            "freshest" => new CrlDistributionPoints(
+            [
+                new DistributionPoint(
+                    new DistributionPointName([AttributeTypeAndValue.Create("CN", "rel"), AttributeTypeAndValue.Create("O", "Rel Org")]),
+                    CrlReasonFlags.Unused | CrlReasonFlags.Superseded | CrlReasonFlags.AffiliationChanged | CrlReasonFlags.CessationOfOperation | CrlReasonFlags.CertificateHold | CrlReasonFlags.PrivilegeWithdrawn),
+            ]).ToFreshestCrlExtension(critical: true),
+            "aia" => new AuthorityInformationAccess(
+            [
+                new AccessDescription(Oids.Ocsp, GeneralName.Uri("http://ocsp.example/")), new AccessDescription(Oids.CaIssuers, GeneralName.Uri("http://ca.example/ca.crt")),
+            ]).ToExtension(),
+            "sia" => new AuthorityInformationAccess([new AccessDescription("1.3.6.1.5.5.7.48.5", GeneralName.Uri("http://repo.example/"))]).ToSubjectInformationAccessExtension(),
+            "policies" => new CertificatePolicies(
+            [
+                new PolicyInformation("1.2.3.4"),
+                new PolicyInformation("1.2.3.4.5",
+                [
+                    PolicyQualifier.Notice(new UserNotice(new NoticeReference("Only Org", [System.Numerics.BigInteger.Parse("123456789012345678901234567890123456789012", System.Globalization.CultureInfo.InvariantCulture)], Asn1Tag.VisibleString), null)),
+                    PolicyQualifier.Cps("http://cps.example/c"),
+                ]),
+            ]).ToExtension(),
+            "policy-mappings" => new PolicyMappings([new PolicyMapping("1.2.3.4", "1.2.3.5"), new PolicyMapping(Oids.AnyPolicy, "1.5.6")]).ToExtension(),
+            "policy-constraints" => new PolicyConstraints(3, 1).ToExtension(critical: true),
+            "inhibit" => new InhibitAnyPolicy(2).ToExtension(critical: true),
+            "ncons" => new NameConstraints(
+                [new GeneralSubtree(GeneralName.Dns("x.example")), new GeneralSubtree(GeneralName.IPAddress([192, 168, 0, 0, 255, 255, 0, 0]))],
+                [new GeneralSubtree(GeneralName.Email(".bad.example")), new GeneralSubtree(GeneralName.Directory(dir))]).ToExtension(critical: true),
+            "tlsfeature" => new TlsFeature([5]).ToExtension(),
+            "ns-type" => new NetscapeCertType(NetscapeCertTypeFlags.SslClient | NetscapeCertTypeFlags.SslServer | NetscapeCertTypeFlags.ObjectSigningCA).ToExtension(),
+            _ => new NetscapeComment("Made by openssl").ToExtension(),
+        };
+
+        Convert.ToHexString(built.RawData.Span).ShouldBe(Convert.ToHexString(expected.RawData.Span), label);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(ExtensionTextTests.ConfigRows), MemberType = typeof(ExtensionTextTests))]
+    public void Encode_ConfigMadeExtensions_ReproduceOpensslDer(string label, string lines)
+    {
+        OpenSslPeer.Require();
+        Certificate certificate = Certificate.Decode(OpenSslExtensionCertificates.CreateFromSection("[ext]\n" + lines + "\n"));
+
+        int typed = 0;
+        foreach (X509Extension extension in certificate.Extensions)
+        {
+            if (ExtensionRoundTrip.Encode(extension) is { } encoded)
+            {
+                encoded.ShouldBe(extension.Value.ToArray(), $"{label} {extension.ShortName}");
+                typed++;
+            }
+        }
+
+        typed.ShouldBeGreaterThan(0);
+    }
+
+    [SkippableFact]
+    public void Encode_EverySystemCertificateExtension_ReproducesDer()
+    {
+        int typed = 0, canonicalized = 0;
+        foreach ((string name, byte[] der) in ManagedTls.Tests.Asn1.CertificateCorpus.Require())
+        {
+            foreach (X509Extension extension in Certificate.Decode(der).Extensions)
+            {
+                if (ExtensionRoundTrip.Encode(extension) is not { } encoded)
+                {
+                    continue;
+                }
+
+                typed++;
+                if (!encoded.AsSpan().SequenceEqual(extension.Value.Span))
+                {
+                    // Only a named-bit BIT STRING with trailing zero bits (a BER form some roots carry) is re-encoded
+                    // differently, to its DER form with the same bits.
+                    extension.Oid.ShouldBe(Oids.KeyUsage, name);
+                    KeyUsage.Decode(encoded).ShouldBe(KeyUsage.Decode(extension.Value.Span), name);
+                    canonicalized++;
+                }
+            }
+        }
+
+        typed.ShouldBeGreaterThan(0);
+        canonicalized.ShouldBeLessThan(typed / 10);
+    }
+
     public static TheoryData<string, string> KnownDer => new()
     {
         // Hand-checked DER for values openssl's config syntax cannot produce.

@@ -19,6 +19,8 @@ internal static class OpenSslCrlFactory
         (9, ["-crl_reason", "unspecified"]),
         (10, []),
         (11, ["-crl_reason", "CACompromise"]),
+        (12, ["-crl_hold", "holdInstructionReject"]),
+        (13, ["-crl_hold", "holdInstructionCallIssuer"]),
     ];
 
     /// <summary>Makes the CRL (DER) with <paramref name="crlExtensions"/> as the <c>[crl_ext]</c> section body plus extra sections.</summary>

@@ -12,5 +12,6 @@ internal static class ExtensionOids
     public const string NetscapeSslServerName = "2.16.840.1.113730.1.12";
     public const string NetscapeComment = "2.16.840.1.113730.1.13";
     public const string PrivateKeyUsagePeriod = "2.5.29.16";
+    public const string HoldInstructionCode = "2.5.29.23";
     public const string CtCertificateScts = "1.3.6.1.4.1.11129.2.4.5";
 }

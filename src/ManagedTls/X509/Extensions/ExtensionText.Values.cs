@@ -99,6 +99,15 @@ internal static partial class ExtensionText
             : FormatAsn1Integer(reason);
     }
 
+    // holdInstructionCode (CRL entry): the OID's long name.
+    private static string FormatHoldInstruction(ReadOnlySpan<byte> value)
+    {
+        var reader = new DerReader(value);
+        string oid = reader.ReadObjectIdentifier();
+        reader.ExpectEmpty();
+        return DisplayName(oid);
+    }
+
     private static string? FormatPoison(ReadOnlySpan<byte> value, string pad)
     {
         var reader = new DerReader(value);
