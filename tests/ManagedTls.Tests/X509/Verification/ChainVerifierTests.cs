@@ -11,7 +11,7 @@ public sealed class ChainVerifierTests
 
     private sealed record Issued(Certificate Certificate, PrivateKey Key);
 
-    private static Issued Ca(string name, Issued? issuer = null, PrivateKey? key = null, int? pathLength = null, DateTimeOffset? notAfter = null)
+    private static Issued Ca(string name, Issued? issuer = null, PrivateKey? key = null, int? pathLength = null, DateTimeOffset? notAfter = null, params X509Extension[] extra)
     {
         key ??= KeyGenerator.GenerateEc(EcNamedCurve.P256);
         var builder = new CertificateBuilder
@@ -25,10 +25,15 @@ public sealed class ChainVerifierTests
         };
         builder.Extensions.Add(new BasicConstraints(true, pathLength).ToExtension(critical: true));
         builder.Extensions.Add(new KeyUsage(KeyUsageFlags.KeyCertSign | KeyUsageFlags.CrlSign).ToExtension(critical: true));
+        foreach (X509Extension extension in extra)
+        {
+            builder.Extensions.Add(extension);
+        }
+
         return new Issued(builder.Sign(issuer?.Key ?? key), key);
     }
 
-    private static Issued Leaf(string host, Issued issuer, DateTimeOffset? notAfter = null)
+    private static Issued Leaf(string host, Issued issuer, DateTimeOffset? notAfter = null, params X509Extension[] extra)
     {
         PrivateKey key = KeyGenerator.GenerateEc(EcNamedCurve.P256);
         var builder = new CertificateBuilder
@@ -42,6 +47,11 @@ public sealed class ChainVerifierTests
         };
         builder.Extensions.Add(new AlternativeNames([GeneralName.Dns(host)]).ToExtension());
         builder.Extensions.Add(new ExtendedKeyUsage([ManagedTls.Asn1.Oids.ServerAuth]).ToExtension());
+        foreach (X509Extension extension in extra)
+        {
+            builder.Extensions.Add(extension);
+        }
+
         return new Issued(builder.Sign(issuer.Key), key);
     }
 
@@ -179,6 +189,74 @@ public sealed class ChainVerifierTests
 
         Verify(leaf, [], [intermediate]).IsValid.ShouldBeFalse();
         Verify(leaf, [], [intermediate], o => o.Flags |= X509VerifyFlags.PartialChain).IsValid.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("example.com", X509VerifyError.Ok)]
+    [InlineData("www.example.com", X509VerifyError.Ok)]
+    [InlineData("example.org", X509VerifyError.PermittedViolation)]
+    [InlineData("bad.example.com", X509VerifyError.ExcludedViolation)]
+    public void Verify_NameConstraints_PermittedAndExcludedDnsSubtrees(string host, X509VerifyError expected)
+    {
+        var constraints = new NameConstraints([new GeneralSubtree(GeneralName.Dns("example.com"))], [new GeneralSubtree(GeneralName.Dns("bad.example.com"))]);
+        Issued root = Ca("Root");
+        Issued intermediate = Ca("Intermediate", root, extra: constraints.ToExtension(critical: true));
+        Issued leaf = Leaf(host, intermediate);
+
+        VerificationResult result = Verify(leaf, [intermediate], [root]);
+
+        result.Error.ShouldBe(expected, result.ToString());
+    }
+
+    [Theory]
+    [InlineData("1.2.3.4", "1.2.3.4", false, null, X509VerifyError.Ok)]
+    [InlineData("1.2.3.4", "1.2.3.4", true, null, X509VerifyError.Ok)]
+    [InlineData("1.2.3.4", "1.2.3.5", true, null, X509VerifyError.NoExplicitPolicy)]
+    [InlineData("1.2.3.4", "1.2.3.5", false, null, X509VerifyError.Ok)]
+    [InlineData("2.5.29.32.0", "1.2.3.5", true, null, X509VerifyError.Ok)]
+    [InlineData("1.2.3.4", "1.2.3.4", true, "1.2.3.4", X509VerifyError.Ok)]
+    [InlineData("1.2.3.4", "1.2.3.4", true, "1.2.3.9", X509VerifyError.NoExplicitPolicy)]
+    public void Verify_CertificatePolicies_ExplicitPolicyAndUserSet(string caPolicy, string leafPolicy, bool explicitPolicy, string? userPolicy, X509VerifyError expected)
+    {
+        Issued root = Ca("Root");
+        Issued intermediate = Ca("Intermediate", root, extra: new CertificatePolicies([new PolicyInformation(caPolicy)]).ToExtension());
+        Issued leaf = Leaf("example.com", intermediate, extra: new CertificatePolicies([new PolicyInformation(leafPolicy)]).ToExtension());
+
+        VerificationResult result = Verify(leaf, [intermediate], [root], o =>
+        {
+            if (explicitPolicy)
+            {
+                o.Flags |= X509VerifyFlags.ExplicitPolicy;
+            }
+
+            if (userPolicy is not null)
+            {
+                o.InitialPolicies.Add(userPolicy);
+            }
+        });
+
+        result.Error.ShouldBe(expected, result.ToString());
+    }
+
+    [Fact]
+    public void Verify_PolicyConstraintsRequireExplicitPolicyWithoutPolicies_NoExplicitPolicy()
+    {
+        Issued root = Ca("Root");
+        Issued intermediate = Ca("Intermediate", root, extra: new PolicyConstraints(0, null).ToExtension(critical: true));
+        Issued leaf = Leaf("example.com", intermediate);
+
+        Verify(leaf, [intermediate], [root]).Error.ShouldBe(X509VerifyError.NoExplicitPolicy);
+    }
+
+    [Fact]
+    public void Verify_UnknownCriticalExtensionInIntermediate_Rejected_UnlessIgnoreCritical()
+    {
+        Issued root = Ca("Root");
+        Issued intermediate = Ca("Intermediate", root, extra: new X509Extension("1.3.6.1.4.1.55738.666.1", true, [0x05, 0x00]));
+        Issued leaf = Leaf("example.com", intermediate);
+
+        Verify(leaf, [intermediate], [root]).Error.ShouldBe(X509VerifyError.UnhandledCriticalExtension);
+        Verify(leaf, [intermediate], [root], o => o.Flags |= X509VerifyFlags.IgnoreCritical).IsValid.ShouldBeTrue();
     }
 
     [Theory]
