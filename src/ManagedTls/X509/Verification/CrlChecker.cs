@@ -57,9 +57,11 @@ internal static class CrlChecker
                 continue;
             }
 
+            // RFC 5280 §6.3.3 (b)(1): a CRL from another issuer is in scope only when it is indirect and one of the
+            // certificate's distribution points names that issuer as its cRLIssuer.
             bool direct = crl.Issuer.Equals(certificate.Issuer);
             bool indirect = idp is { IndirectCrl: true };
-            if (!direct && !indirect)
+            if (!direct && !(indirect && NamesCrlIssuer(certificate, crl.Issuer)))
             {
                 continue;
             }
@@ -219,6 +221,25 @@ internal static class CrlChecker
         }
 
         return null;
+    }
+
+    private static bool NamesCrlIssuer(Certificate certificate, DistinguishedName crlIssuer)
+    {
+        CrlDistributionPoints? points = PathValidator.TryGet(certificate.GetCrlDistributionPoints);
+        if (points is null)
+        {
+            return false;
+        }
+
+        foreach (DistributionPoint point in points.Points)
+        {
+            if (point.CrlIssuer is { } names && NamesDirectory(names, crlIssuer))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool NamesDirectory(IReadOnlyList<GeneralName> names, DistinguishedName name)
