@@ -66,13 +66,12 @@ internal static class CrlChecker
                 continue;
             }
 
-            if (idp is not null && ((idp.OnlyContainsUserCerts && isCA) || (idp.OnlyContainsCACerts && !isCA) || idp.OnlyContainsAttributeCerts))
+            // RFC 5280 §6.3.3 (b)(2): out of scope. Reported as OpenSSL does (X509_V_ERR_DIFFERENT_CRL_SCOPE) when
+            // no other CRL covers the certificate.
+            if ((idp is not null && ((idp.OnlyContainsUserCerts && isCA) || (idp.OnlyContainsCACerts && !isCA) || idp.OnlyContainsAttributeCerts))
+                || !DistributionPointMatches(certificate, crl, idp))
             {
-                continue; // RFC 5280 §6.3.3 (b)(2): out of scope
-            }
-
-            if (!DistributionPointMatches(certificate, crl, idp))
-            {
+                firstProblem ??= Fail(X509VerifyError.DifferentCrlScope);
                 continue;
             }
 

@@ -193,7 +193,7 @@ public sealed partial class CrlDeltaIndirectTests : IDisposable
 
     [Theory]
     [InlineData("/CN=Delta Intermediate", "part1", "part1", X509VerifyError.Ok)]
-    [InlineData("/CN=Delta Intermediate", "part1", "part2", X509VerifyError.UnableToGetCrl)]
+    [InlineData("/CN=Delta Intermediate", "part1", "part2", X509VerifyError.DifferentCrlScope)]
     public void RelativeDistributionPointNames_MatchUnderTheIssuer(string issuer, string leafPart, string crlPart, X509VerifyError expected)
     {
         // The leaf's nameRelativeToCRLIssuer completes to issuer + CN=part; the CRL's IDP names the full directoryName.
@@ -221,6 +221,50 @@ public sealed partial class CrlDeltaIndirectTests : IDisposable
         store.AddCrl(crl);
         VerificationResult result = ChainVerifier.Verify(leafCertificate, [_intermediate], store, new VerificationOptions { Time = s_now, Flags = X509VerifyFlags.CrlCheck });
         result.Error.ShouldBe(expected);
+    }
+
+    /// <summary>
+    /// nameRelativeToCRLIssuer on both sides, made entirely by openssl (<c>openssl x509 -extfile</c> with a
+    /// crlDistributionPoints section and <c>openssl ca -gencrl</c> with an issuingDistributionPoint section).
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("part1")]
+    [InlineData("part2")]
+    public void RelativeDistributionPointNames_OpenSslMade_SameVerdictAsOpenSsl(string leafPart)
+    {
+        OpenSslPeer.Require();
+        File.WriteAllText(P("ca.cnf"), string.Join('\n',
+            "[ca]", "default_ca = CA_default", "[CA_default]", "database = " + P("index.txt"), "crlnumber = " + P("crlnumber"), "default_md = sha256",
+            "default_crl_days = 30", "crl_extensions = crl_ext", "[crl_ext]", "issuingDistributionPoint = critical, @idp", "[idp]",
+            "relativename = idp_rdn", "[idp_rdn]", "CN = part1", "[leaf_ext]", "basicConstraints = critical, CA:FALSE",
+            "crlDistributionPoints = dp", "[dp]", "relativename = dp_rdn", "[dp_rdn]", "CN = " + leafPart, ""));
+        File.WriteAllText(P("index.txt"), "");
+        File.WriteAllText(P("crlnumber"), "01\n");
+        Run("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", P("root.key"), "-out", P("root.pem"),
+            "-subj", "/CN=Rel Root", "-days", "3650", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+        Run("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", P("leaf.key"), "-out", P("leaf.csr"), "-subj", "/CN=rel.example");
+        Run("x509", "-req", "-in", P("leaf.csr"), "-CA", P("root.pem"), "-CAkey", P("root.key"), "-set_serial", "5", "-days", "30",
+            "-extfile", P("ca.cnf"), "-extensions", "leaf_ext", "-out", P("leaf.pem"));
+        Run("ca", "-config", P("ca.cnf"), "-gencrl", "-keyfile", P("root.key"), "-cert", P("root.pem"), "-out", P("crl.pem"));
+
+        ProcessResult openssl = OpenSslPeer.TryRun(null, "verify", "-CAfile", P("root.pem"), "-crl_check", "-CRLfile", P("crl.pem"), P("leaf.pem"));
+        Match match = ErrorLine().Match(openssl.Stderr + openssl.Stdout);
+        int opensslError = openssl.ExitCode == 0 ? 0 : int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+
+        var store = new TrustStore();
+        store.AddCertificate(Certificate.Load(File.ReadAllBytes(P("root.pem"))));
+        store.AddCrl(CertificateRevocationList.Load(File.ReadAllBytes(P("crl.pem"))));
+        Certificate leaf = Certificate.Load(File.ReadAllBytes(P("leaf.pem")));
+        VerificationResult ours = ChainVerifier.Verify(leaf, [], store, new VerificationOptions { Flags = X509VerifyFlags.CrlCheck });
+
+        ((int)ours.Error).ShouldBe(opensslError, ours.ToString());
+        ours.IsValid.ShouldBe(leafPart == "part1");
+    }
+
+    private void Run(params string[] args)
+    {
+        ProcessResult result = OpenSslPeer.TryRun(null, args);
+        result.ExitCode.ShouldBe(0, result.Stderr);
     }
 
     private void RunAndCompare(List<CertificateRevocationList> crls, X509VerifyFlags flags, X509VerifyError expected, string[] extra, int? knownOpenSslDifference = null)
