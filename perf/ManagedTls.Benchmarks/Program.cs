@@ -17,6 +17,11 @@ public static class Program
             return CertificateBenchmarks.Verify() ? 0 : 1;
         }
 
+        if (args is ["--verify-chains"])
+        {
+            return ChainVerificationBenchmarks.Verify() ? 0 : 1;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
