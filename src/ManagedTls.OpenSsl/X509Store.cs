@@ -225,7 +225,8 @@ public sealed class X509Store
             flags |= X509VerifyFlags.PartialChain;
         }
 
-        if (Has(X509StoreFlags.NoCheckTime))
+        // x509_check_cert_time: a set time (USE_CHECK_TIME) wins over NO_CHECK_TIME.
+        if (Has(X509StoreFlags.NoCheckTime) && !Has(X509StoreFlags.UseCheckTime))
         {
             flags |= X509VerifyFlags.NoCheckTime;
         }

@@ -58,6 +58,6 @@ public enum X509StoreFlags
     /// <summary><c>NO_ALT_CHAINS</c> (0x100000): accepted; ManagedTls's path builder always tries alternatives.</summary>
     NoAltChains = 0x100000,
 
-    /// <summary><c>NO_CHECK_TIME</c> (0x200000): do not check validity periods.</summary>
+    /// <summary><c>NO_CHECK_TIME</c> (0x200000): do not check validity periods (ignored once <see cref="X509Store.SetTime"/> set a time, as in OpenSSL).</summary>
     NoCheckTime = 0x200000,
 }
