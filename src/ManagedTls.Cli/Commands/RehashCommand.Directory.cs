@@ -26,8 +26,10 @@ internal sealed partial class RehashCommand
                 context.Out.WriteLine($"Doing {directory}");
             }
 
-            // readdir order, as rehash.c (its sort has no comparator and leaves the order alone).
-            foreach (string path in Directory.EnumerateFileSystemEntries(directory))
+            // rehash.c sorts the names (strcmp) before reading them: which of two copies wins depends on it.
+            string[] paths = Directory.GetFileSystemEntries(directory);
+            Array.Sort(paths, StringComparer.Ordinal);
+            foreach (string path in paths)
             {
                 string name = Path.GetFileName(path);
                 FileSystemInfo info = new FileInfo(path);
