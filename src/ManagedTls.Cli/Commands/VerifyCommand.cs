@@ -12,7 +12,9 @@ namespace ManagedTls.Cli;
 /// </summary>
 /// <remarks>
 /// <see cref="ChainVerifier"/> stops at the first error, so where openssl's callback carries on past a tolerated
-/// error (an expired certificate, say) and reports a second one, mtls reports only the first.
+/// error (an expired certificate, say) and reports a second one, mtls reports only the first. For "no explicit policy"
+/// mtls prints the policy block with empty authority and user policy sets: right when no policy survived, while
+/// openssl lists the authority policies of a tree that did survive but missed the user set.
 /// Not offered: -CAstore, -crl_download, -verify_name, -auth_level, -extended_crl, -policy_print, the Suite B
 /// modes, -allow_proxy_certs, -vfyopt, and the purposes nssslserver and crlsign.
 /// </remarks>
@@ -120,6 +122,18 @@ internal sealed partial class VerifyCommand : ICommand
             }
 
             return true;
+        }
+
+        if (result.Error == X509VerifyError.NoExplicitPolicy)
+        {
+            // check_policy reports this with no current certificate, after internal_verify has walked down to depth 0,
+            // and verify's callback prints the (failed, hence empty) policy tree.
+            context.Error.WriteLine($"error {(int)result.Error} at 0 depth lookup: {result.ErrorMessage}");
+            context.Error.WriteLine("Require explicit Policy: True");
+            context.Error.WriteLine("Authority Policies: <empty>");
+            context.Error.WriteLine("User Policies: <empty>");
+            context.Error.WriteLine($"error {display}: verification failed");
+            return false;
         }
 
         if (result.ErrorCertificate is { } failing)
