@@ -75,12 +75,6 @@ internal sealed partial class RehashCommand : ICommand
         return errors;
     }
 
-    /// <summary>True when <paramref name="fileName"/> looks like <c>XXXXXXXX.N</c> or <c>XXXXXXXX.rN</c> (8 hex digits).</summary>
-    /// <param name="fileName">The file name without a directory.</param>
-    /// <param name="isCrl">Whether it names a CRL link.</param>
-    /// <returns>Whether it is a hash name.</returns>
-    internal static bool IsHashName(string fileName, out bool isCrl) => TryParseHashName(fileName, out _, out isCrl, out _);
-
     // handle_symlink: eight hex digits, '.', an optional 'r' (any case), a decimal number.
     private static bool TryParseHashName(string fileName, out uint hash, out bool isCrl, out int id)
     {

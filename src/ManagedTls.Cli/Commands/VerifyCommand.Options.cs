@@ -91,99 +91,43 @@ internal sealed partial class VerifyCommand
 
         if (s.CaFile is not null)
         {
-            LoadCaFile(store, crls, s.CaFile, required: true);
+            LoadCaFile(store, s.CaFile, required: true);
         }
         else if (!s.NoCaFile && File.Exists(DefaultCertFile))
         {
-            LoadCaFile(store, crls, DefaultCertFile, required: false);
+            LoadCaFile(store, DefaultCertFile, required: false);
         }
 
         if (s.CaPath is not null)
         {
-            LoadHashedDirectory(store, crls, s.CaPath);
+            LoadHashedDirectory(store, s.CaPath);
         }
         else if (!s.NoCaPath && Directory.Exists(DefaultCertDir))
         {
-            LoadHashedDirectory(store, crls, DefaultCertDir);
+            LoadHashedDirectory(store, DefaultCertDir);
         }
 
         return store;
     }
 
-    // X509_load_cert_crl_file: every certificate and CRL in a PEM bundle; "Error loading file" when none can be read.
-    private static void LoadCaFile(TrustStore store, List<CertificateRevocationList> crls, string path, bool required)
+    // X509_load_cert_crl_file: every certificate and CRL in the bundle; "Error loading file" when none can be read.
+    private static void LoadCaFile(TrustStore store, string path, bool required)
     {
-        int found = 0;
         try
         {
-            byte[] data = File.ReadAllBytes(path);
-            found = ReadBundle(data, store, crls);
+            CertificateDirectory.LoadFile(store, path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or X509FormatException or PemException or Asn1.DecodeException)
         {
-            found = -1;
-        }
-
-        if (found <= 0 && required)
-        {
-            throw new CommandException($"Error loading file {path}");
-        }
-    }
-
-    private static int ReadBundle(byte[] data, TrustStore store, List<CertificateRevocationList> crls)
-    {
-        if (data.Length > 0 && data[0] == 0x30)
-        {
-            store.AddCertificate(Certificate.Decode(data));
-            return 1;
-        }
-
-        int found = 0;
-        foreach (PemBlock block in PemReader.ReadAll(data))
-        {
-            if (block.Label is PemLabels.Certificate or PemLabels.TrustedCertificate)
+            if (required)
             {
-                store.AddCertificate(Certificate.Decode(block.Data.Span));
-                found++;
-            }
-            else if (block.Label == PemLabels.X509Crl)
-            {
-                crls.Add(CertificateRevocationList.Decode(block.Data.Span));
-                found++;
-            }
-        }
-
-        return found;
-    }
-
-    // by_dir.c looks up "<hash>.N" and "<hash>.rN" on demand; reading every such file up front finds the same issuers.
-    private static void LoadHashedDirectory(TrustStore store, List<CertificateRevocationList> crls, string directory)
-    {
-        foreach (string path in Directory.EnumerateFiles(directory))
-        {
-            if (!RehashCommand.IsHashName(Path.GetFileName(path), out bool isCrl))
-            {
-                continue;
-            }
-
-            try
-            {
-                byte[] data = File.ReadAllBytes(path);
-                if (isCrl)
-                {
-                    crls.Add(data.Length > 0 && data[0] == 0x30 ? CertificateRevocationList.Decode(data) : CertificateRevocationList.Load(data));
-                }
-                else
-                {
-                    store.AddCertificate(data.Length > 0 && data[0] == 0x30 ? Certificate.Decode(data) : Certificate.Load(data));
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or X509FormatException or PemException or Asn1.DecodeException)
-            {
-                // by_dir skips a file it cannot read and goes on to the next candidate.
+                throw new CommandException($"Error loading file {path}");
             }
         }
     }
+
+    // by_dir.c looks "<hash>.N" and "<hash>.rN" up by name on demand; reading every hashed name up front finds the same issuers and CRLs.
+    private static void LoadHashedDirectory(TrustStore store, string directory) => new CertificateDirectory(directory).LoadAll(store);
 
     private static List<CertificateRevocationList> LoadCrls(string path)
     {
