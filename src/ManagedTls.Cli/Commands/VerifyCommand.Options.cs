@@ -151,9 +151,13 @@ internal sealed partial class VerifyCommand
 
             return crls.Count > 0 ? crls : throw new X509FormatException(X509FormatError.NoPemBlock, "No X509 CRL PEM block found.");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or X509FormatException or PemException or Asn1.DecodeException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CommandException($"Error loading CRLs from {path}");
+            throw new CommandException($"Could not open file or uri for loading other CRLs from {path}");
+        }
+        catch (Exception e) when (e is X509FormatException or PemException or Asn1.DecodeException)
+        {
+            throw new CommandException($"Could not read any other CRLs from {path}");
         }
     }
 
@@ -182,11 +186,11 @@ internal sealed partial class VerifyCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new CommandException($"Could not open file or uri for loading {description} from {path}");
+                throw new CommandException($"Could not open file or uri for loading certs of {description} from {path}");
             }
             catch (Exception e) when (e is X509FormatException or PemException or Asn1.DecodeException)
             {
-                throw new CommandException($"Could not read {description} from {path}");
+                throw new CommandException($"Could not read any {description} from {path}");
             }
         }
 
