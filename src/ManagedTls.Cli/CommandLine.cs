@@ -16,8 +16,10 @@ public static class CommandLine
         new PkeyCommand(),
         new PkeyutlCommand(),
         new RandCommand(),
+        new RehashCommand(),
         new ReqCommand(),
         new RsaCommand(),
+        new VerifyCommand(),
         new VersionCommand(),
         new X509Command(),
     ];

@@ -113,6 +113,14 @@ public class LibsslFreeRunTests(ITestOutputHelper output)
         }
 
         AddIf(lines, "crl", $"crl -in {work}/guard.crl -CAfile {work}/ca.pem -text -noout -crlnumber -hash");
+        AddIf(lines, "verify", $"verify -CAfile {work}/ca.pem -show_chain {work}/ca.pem");
+        if (CommandLine.Commands.Any(c => c.Name == "rehash"))
+        {
+            Directory.CreateDirectory(Path.Combine(work, "hashed"));
+            lines.Add($"x509 -inform DER -in {work}/cert.der -out {work}/hashed/demo.pem");
+            lines.Add($"rehash -v {work}/hashed");
+            lines.Add($"verify -no-CAfile -CApath {work}/hashed {work}/hashed/demo.pem");
+        }
         return lines;
     }
 
