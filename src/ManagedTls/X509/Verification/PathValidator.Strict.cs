@@ -127,6 +127,14 @@ internal static partial class PathValidator
                 return fail(X509VerifyError.CABasicConstraintsNotCritical, null);
             }
 
+            // RFC 5280 §4.2.1.3: conforming CAs MUST include keyUsage. The OpenSSL-compatible profile refuses one without
+            // it as OpenSSL 3.0's X509_STRICT does (error 92, root included); the Web PKI profile follows x509-limbo,
+            // whose cases accept such a CA (an absent keyUsage permits every use).
+            if (!webPki && bc is not null && bc.CertificateAuthority && ku is null)
+            {
+                return fail(X509VerifyError.CACertMissingKeyUsage, null);
+            }
+
             if (bc is not null && bc.CertificateAuthority && ku is not null && (ku.Flags & KeyUsageFlags.KeyCertSign) == 0)
             {
                 return fail(X509VerifyError.KeyUsageNoCertsign, null);

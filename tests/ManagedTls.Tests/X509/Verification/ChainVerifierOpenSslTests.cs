@@ -49,6 +49,12 @@ public sealed partial class ChainVerifierOpenSslTests : IDisposable
         OpenSslPeer.Run("x509", "-req", "-in", P("leaf.csr"), "-CA", P("int.pem"), "-CAkey", P("int.key"), "-set_serial", "3", "-days", "30",
             "-extfile", P("ext.cnf"), "-extensions", "leaf_ext", "-out", P("leaf.pem"));
         OpenSslPeer.Run(["req", "-x509", .. ec, "-keyout", P("self.key"), "-out", P("self.pem"), "-subj", "/CN=Self", "-days", "30"]);
+
+        // The same intermediate key and name under a root that carries no keyUsage (X509_STRICT: error 92).
+        OpenSslPeer.Run(["req", "-x509", "-key", P("root.key"), "-out", P("root-noku.pem"), "-subj", "/CN=Test Root", "-days", "3650",
+            "-addext", "basicConstraints=critical,CA:TRUE"]);
+        OpenSslPeer.Run("x509", "-req", "-in", P("int.csr"), "-CA", P("root-noku.pem"), "-CAkey", P("root.key"), "-set_serial", "4", "-days", "1000",
+            "-extfile", P("ext.cnf"), "-extensions", "ca_ext", "-out", P("int-noku-root.pem"));
         OpenSslPeer.Run("ca", "-config", P("ext.cnf"), "-gencrl", "-keyfile", P("int.key"), "-cert", P("int.pem"), "-out", P("empty-crl.pem"));
         OpenSslPeer.Run("ca", "-config", P("ext.cnf"), "-revoke", P("leaf.pem"), "-keyfile", P("int.key"), "-cert", P("int.pem"));
         OpenSslPeer.Run("ca", "-config", P("ext.cnf"), "-gencrl", "-keyfile", P("int.key"), "-cert", P("int.pem"), "-out", P("crl.pem"));
@@ -67,6 +73,9 @@ public sealed partial class ChainVerifierOpenSslTests : IDisposable
     [InlineData("CRL check without a CRL", "-CAfile root.pem -untrusted int.pem -crl_check leaf.pem")]
     [InlineData("wrong hostname", "-CAfile root.pem -untrusted int.pem -verify_hostname other.example leaf.pem")]
     [InlineData("right hostname", "-CAfile root.pem -untrusted int.pem -verify_hostname example.com leaf.pem")]
+    [InlineData("strict, root with keyUsage", "-CAfile root.pem -untrusted int.pem -x509_strict leaf.pem")]
+    [InlineData("root without keyUsage, not strict", "-CAfile root-noku.pem -untrusted int-noku-root.pem leaf.pem")]
+    [InlineData("strict, root without keyUsage", "-CAfile root-noku.pem -untrusted int-noku-root.pem -x509_strict leaf.pem")]
     public void Verify_SameVerdictErrorAndDepthAsOpenSsl(string scenario, string arguments)
     {
         OpenSslPeer.Require();
@@ -99,6 +108,9 @@ public sealed partial class ChainVerifierOpenSslTests : IDisposable
                     break;
                 case "-partial_chain":
                     options.Flags |= X509VerifyFlags.PartialChain;
+                    break;
+                case "-x509_strict":
+                    options.Flags |= X509VerifyFlags.X509Strict;
                     break;
                 case "-attime":
                     options.Time = DateTimeOffset.FromUnixTimeSeconds(long.Parse(args[++i]));
