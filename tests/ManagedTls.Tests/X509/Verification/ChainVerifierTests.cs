@@ -1,5 +1,6 @@
 using ManagedTls.Keys;
 using ManagedTls.X509;
+using ManagedTls.X509.Trust;
 using ManagedTls.X509.Verification;
 
 namespace ManagedTls.Tests.X509.Verification;
@@ -66,6 +67,23 @@ public sealed class ChainVerifierTests
         var options = new VerificationOptions { Time = s_now, Purpose = VerificationPurpose.ServerAuth };
         configure?.Invoke(options);
         return ChainVerifier.Verify(leaf.Certificate, untrusted.Select(i => i.Certificate), store, options);
+    }
+
+    // Mozilla's distrust-after dates (CKA_NSS_SERVER_DISTRUST_AFTER) bound the leaf's notBefore for that purpose only.
+    [Theory]
+    [InlineData(VerificationPurpose.ServerAuth, -30, false)]
+    [InlineData(VerificationPurpose.ServerAuth, 0, true)]
+    [InlineData(VerificationPurpose.Any, -30, true)]
+    public void Verify_AnchorWithServerDistrustAfter_RefusesLaterLeavesForServerAuth(VerificationPurpose purpose, int distrustDaysFromNow, bool valid)
+    {
+        Issued root = Ca("Distrusted Root");
+        Issued leaf = Leaf("late.example", root); // notBefore: 10 days before s_now
+        var store = new TrustStore();
+        store.AddAnchor(new TrustAnchor(root.Certificate, TrustPurpose.Any, serverDistrustAfter: s_now.AddDays(distrustDaysFromNow)));
+
+        VerificationResult result = ChainVerifier.Verify(leaf.Certificate, [], store, new VerificationOptions { Time = s_now, Purpose = purpose });
+
+        result.IsValid.ShouldBe(valid, result.ToString());
     }
 
     [Fact]
