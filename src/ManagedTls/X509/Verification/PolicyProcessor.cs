@@ -121,7 +121,8 @@ internal static class PolicyProcessor
 
             if (explicitPolicy <= 0 && level is null)
             {
-                return Fail(X509VerifyError.NoExplicitPolicy);
+                // OpenSSL reports a failed policy check once for the whole chain, at depth 0 (X509_policy_check).
+                return new Failure(X509VerifyError.NoExplicitPolicy, 0, chain[0], chain, null);
             }
 
             if (i == n)

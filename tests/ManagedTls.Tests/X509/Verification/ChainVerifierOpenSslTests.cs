@@ -29,6 +29,32 @@ public sealed partial class ChainVerifierOpenSslTests : IDisposable
             subjectAltName = DNS:example.com
             subjectKeyIdentifier = hash
             authorityKeyIdentifier = keyid
+            [nc_ext]
+            basicConstraints = critical, CA:TRUE
+            keyUsage = critical, keyCertSign, cRLSign
+            subjectKeyIdentifier = hash
+            authorityKeyIdentifier = keyid
+            nameConstraints = critical, permitted;DNS:example.com
+            [nc_bad_ext]
+            basicConstraints = critical, CA:TRUE
+            keyUsage = critical, keyCertSign, cRLSign
+            subjectKeyIdentifier = hash
+            authorityKeyIdentifier = keyid
+            nameConstraints = critical, permitted;DNS:example.org
+            [policy_ext]
+            basicConstraints = critical, CA:TRUE
+            keyUsage = critical, keyCertSign, cRLSign
+            subjectKeyIdentifier = hash
+            authorityKeyIdentifier = keyid
+            certificatePolicies = 1.3.6.1.4.1.99999.1
+            [leaf_policy_ext]
+            basicConstraints = CA:FALSE
+            keyUsage = critical, digitalSignature
+            extendedKeyUsage = serverAuth
+            subjectAltName = DNS:example.com
+            subjectKeyIdentifier = hash
+            authorityKeyIdentifier = keyid
+            certificatePolicies = 1.3.6.1.4.1.99999.1
             [ca]
             default_ca = int_ca
             [int_ca]
@@ -49,6 +75,29 @@ public sealed partial class ChainVerifierOpenSslTests : IDisposable
         OpenSslPeer.Run("x509", "-req", "-in", P("leaf.csr"), "-CA", P("int.pem"), "-CAkey", P("int.key"), "-set_serial", "3", "-days", "30",
             "-extfile", P("ext.cnf"), "-extensions", "leaf_ext", "-out", P("leaf.pem"));
         OpenSslPeer.Run(["req", "-x509", .. ec, "-keyout", P("self.key"), "-out", P("self.pem"), "-subj", "/CN=Self", "-days", "30"]);
+
+        // The intermediate's key and name re-issued with name constraints (permitting and excluding the leaf's
+        // example.com) and with a certificate policy (the leaf re-issued under it with the same policy).
+        foreach ((string file, string section) in new[] { ("int-nc.pem", "nc_ext"), ("int-nc-bad.pem", "nc_bad_ext"), ("int-policy.pem", "policy_ext") })
+        {
+            OpenSslPeer.Run("x509", "-req", "-in", P("int.csr"), "-CA", P("root.pem"), "-CAkey", P("root.key"), "-set_serial", "5", "-days", "1000",
+                "-extfile", P("ext.cnf"), "-extensions", section, "-out", P(file));
+        }
+
+        OpenSslPeer.Run("x509", "-req", "-in", P("leaf.csr"), "-CA", P("int-policy.pem"), "-CAkey", P("int.key"), "-set_serial", "6", "-days", "30",
+            "-extfile", P("ext.cnf"), "-extensions", "leaf_policy_ext", "-out", P("leaf-policy.pem"));
+
+        // A second root cross-signed by the first: the chain leaf -> int2 -> root2 (cross) -> root.
+        OpenSslPeer.Run(["req", "-x509", .. ec, "-keyout", P("root2.key"), "-out", P("root2.pem"), "-subj", "/CN=Second Root", "-days", "3650",
+            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"]);
+        OpenSslPeer.Run("x509", "-x509toreq", "-in", P("root2.pem"), "-key", P("root2.key"), "-out", P("root2.csr"));
+        OpenSslPeer.Run("x509", "-req", "-in", P("root2.csr"), "-CA", P("root.pem"), "-CAkey", P("root.key"), "-set_serial", "7", "-days", "1000",
+            "-extfile", P("ext.cnf"), "-extensions", "ca_ext", "-out", P("root2-cross.pem"));
+        OpenSslPeer.Run(["req", "-new", .. ec, "-keyout", P("int2.key"), "-out", P("int2.csr"), "-subj", "/CN=Second Intermediate"]);
+        OpenSslPeer.Run("x509", "-req", "-in", P("int2.csr"), "-CA", P("root2.pem"), "-CAkey", P("root2.key"), "-set_serial", "8", "-days", "1000",
+            "-extfile", P("ext.cnf"), "-extensions", "ca_ext", "-out", P("int2.pem"));
+        OpenSslPeer.Run("x509", "-req", "-in", P("leaf.csr"), "-CA", P("int2.pem"), "-CAkey", P("int2.key"), "-set_serial", "9", "-days", "30",
+            "-extfile", P("ext.cnf"), "-extensions", "leaf_ext", "-out", P("leaf2.pem"));
 
         // The same intermediate key and name under a root that carries no keyUsage (X509_STRICT: error 92).
         OpenSslPeer.Run(["req", "-x509", "-key", P("root.key"), "-out", P("root-noku.pem"), "-subj", "/CN=Test Root", "-days", "3650",
@@ -74,6 +123,14 @@ public sealed partial class ChainVerifierOpenSslTests : IDisposable
     [InlineData("wrong hostname", "-CAfile root.pem -untrusted int.pem -verify_hostname other.example leaf.pem")]
     [InlineData("right hostname", "-CAfile root.pem -untrusted int.pem -verify_hostname example.com leaf.pem")]
     [InlineData("strict, root with keyUsage", "-CAfile root.pem -untrusted int.pem -x509_strict leaf.pem")]
+    [InlineData("name constraints permit the leaf", "-CAfile root.pem -untrusted int-nc.pem leaf.pem")]
+    [InlineData("name constraints exclude the leaf", "-CAfile root.pem -untrusted int-nc-bad.pem leaf.pem")]
+    [InlineData("policy required and present", "-CAfile root.pem -untrusted int-policy.pem -policy 1.3.6.1.4.1.99999.1 -explicit_policy leaf-policy.pem")]
+    [InlineData("policy required, other policy asked", "-CAfile root.pem -untrusted int-policy.pem -policy 1.3.6.1.4.1.99999.2 -explicit_policy leaf-policy.pem")]
+    [InlineData("explicit policy, chain without policies", "-CAfile root.pem -untrusted int.pem -explicit_policy leaf.pem")]
+    [InlineData("cross-signed root, old root trusted", "-CAfile root.pem -untrusted int2.pem -untrusted root2-cross.pem leaf2.pem")]
+    [InlineData("cross-signed root, new root trusted", "-CAfile root2.pem -untrusted int2.pem -untrusted root2-cross.pem leaf2.pem")]
+    [InlineData("cross-signed root, no trusted root", "-CAfile self.pem -untrusted int2.pem -untrusted root2-cross.pem leaf2.pem")]
     [InlineData("root without keyUsage, not strict", "-CAfile root-noku.pem -untrusted int-noku-root.pem leaf.pem")]
     [InlineData("strict, root without keyUsage", "-CAfile root-noku.pem -untrusted int-noku-root.pem -x509_strict leaf.pem")]
     public void Verify_SameVerdictErrorAndDepthAsOpenSsl(string scenario, string arguments)
@@ -111,6 +168,13 @@ public sealed partial class ChainVerifierOpenSslTests : IDisposable
                     break;
                 case "-x509_strict":
                     options.Flags |= X509VerifyFlags.X509Strict;
+                    break;
+                case "-policy":
+                    options.InitialPolicies.Add(args[++i]);
+                    options.Flags |= X509VerifyFlags.PolicyCheck;
+                    break;
+                case "-explicit_policy":
+                    options.Flags |= X509VerifyFlags.ExplicitPolicy | X509VerifyFlags.PolicyCheck;
                     break;
                 case "-attime":
                     options.Time = DateTimeOffset.FromUnixTimeSeconds(long.Parse(args[++i]));
