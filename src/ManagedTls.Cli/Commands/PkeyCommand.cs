@@ -22,15 +22,9 @@ internal sealed class PkeyCommand : ICommand
     {
         var s = new Settings();
         WildcardOptions options = Declare(s, context);
-        options.Parse(args, context.Error);
-        if (options.Set.HelpRequested)
+        if (!options.ParseWithoutPositionals(args, context.Error, Name))
         {
             return 0;
-        }
-
-        if (options.Set.Positionals.Count > 0)
-        {
-            throw new CommandException($"{Name}: Use -help for summary.");
         }
 
         Reconcile(s, context.Error);

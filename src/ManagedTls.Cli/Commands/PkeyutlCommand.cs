@@ -28,15 +28,9 @@ internal sealed class PkeyutlCommand : ICommand
     {
         var s = new State();
         WildcardOptions options = Declare(s, context);
-        options.Parse(args, context.Error);
-        if (options.Set.HelpRequested)
+        if (!options.ParseWithoutPositionals(args, context.Error, Name))
         {
             return 0;
-        }
-
-        if (options.Set.Positionals.Count > 0)
-        {
-            throw new CommandException($"{Name}: Use -help for summary.");
         }
 
         if (s.Unsupported is not null)

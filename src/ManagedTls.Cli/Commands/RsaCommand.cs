@@ -49,15 +49,9 @@ internal sealed class RsaCommand : ICommand
             .Flag("pvk-weak", "Enable 'Weak' PVK encoding level", static () => { })
             .Flag("pvk-none", "Don't enforce PVK encoding", static () => { })
             .Providers(Name);
-        options.Parse(args, context.Error);
-        if (options.Set.HelpRequested)
+        if (!options.ParseWithoutPositionals(args, context.Error, Name))
         {
             return 0;
-        }
-
-        if (options.Set.Positionals.Count > 0)
-        {
-            throw new CommandException($"{Name}: Use -help for summary.");
         }
 
         (byte[]? inPass, byte[]? outPass) = PasswordSource.Resolve(passIn, passOut, context);

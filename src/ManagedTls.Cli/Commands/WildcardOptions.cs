@@ -88,6 +88,31 @@ internal sealed class WildcardOptions
         return this;
     }
 
+    /// <summary>
+    /// Parses (as <see cref="Parse"/>) for a verb that takes no positional arguments: false once <c>-help</c> has been
+    /// printed (the verb then exits 0), and openssl's "<c>VERB: Use -help for summary.</c>" for a stray argument.
+    /// </summary>
+    /// <param name="args">The arguments after the verb.</param>
+    /// <param name="stderr">Where help and errors go.</param>
+    /// <param name="verb">The verb name for the message.</param>
+    /// <returns>False when help was requested.</returns>
+    /// <exception cref="CommandException">A positional argument was given.</exception>
+    public bool ParseWithoutPositionals(ReadOnlySpan<string> args, TextWriter stderr, string verb)
+    {
+        Parse(args, stderr);
+        if (Set.HelpRequested)
+        {
+            return false;
+        }
+
+        if (Set.Positionals.Count > 0)
+        {
+            throw new CommandException($"{verb}: Use -help for summary.");
+        }
+
+        return true;
+    }
+
     /// <summary>Parses the arguments: undeclared flags go to the wildcard handler, the rest to the option set.</summary>
     /// <param name="args">The flags after the verb.</param>
     /// <param name="stderr">Where <c>-help</c> goes.</param>
