@@ -73,12 +73,14 @@ internal sealed class Pkcs7Command : ICommand
     internal static string PrintCertificates(Pkcs7 message, bool text, bool noOut)
     {
         var names = new NameOption();
+        var compat = new NameOption();
+        compat.Apply("compat", "pkcs7"); // X509_print is X509_print_ex with XN_FLAG_COMPAT
         var output = new System.Text.StringBuilder();
         foreach (Certificate certificate in message.Certificates)
         {
             if (text)
             {
-                output.Append(certificate.ToText());
+                output.Append(X509Text.Certificate(certificate, compat));
             }
             else
             {
