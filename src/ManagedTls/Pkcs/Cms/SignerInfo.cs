@@ -172,7 +172,14 @@ public sealed class SignerInfo
         ArgumentNullException.ThrowIfNull(certificate);
         if (SubjectKeyIdentifier is { } ski)
         {
-            return certificate.GetSubjectKeyIdentifier() is { } own && own.KeyIdentifier.Span.SequenceEqual(ski.Span);
+            try
+            {
+                return certificate.GetSubjectKeyIdentifier() is { } own && own.KeyIdentifier.Span.SequenceEqual(ski.Span);
+            }
+            catch (X509FormatException)
+            {
+                return false; // a malformed subjectKeyIdentifier names nobody
+            }
         }
 
         return Issuer is not null && certificate.Issuer.Equals(Issuer) && certificate.SerialNumber.Span.SequenceEqual(SerialNumber.Span);
