@@ -157,8 +157,9 @@ public static partial class ChainVerifier
 
             if (!anyCandidate)
             {
-                // OpenSSL: a trusted top certificate without its issuer is error 2, an untrusted one error 20.
-                RecordBuildFailure(anchor is not null ? X509VerifyError.UnableToGetIssuerCert : X509VerifyError.UnableToGetIssuerCertLocally, _path.Count - 1, null);
+                // OpenSSL: a trusted top certificate without its issuer is error 2, an untrusted one error 20. The
+                // target itself counts as untrusted even when the store holds it (without PARTIAL_CHAIN it is no anchor).
+                RecordBuildFailure(anchor is not null && _path.Count > 1 ? X509VerifyError.UnableToGetIssuerCert : X509VerifyError.UnableToGetIssuerCertLocally, _path.Count - 1, null);
             }
 
             return false;
