@@ -14,6 +14,7 @@ public static class CommandLine
         new GenPkeyCommand(),
         new HelpCommand(),
         new PkeyCommand(),
+        new Pkcs12Command(),
         new PkeyutlCommand(),
         new RandCommand(),
         new RehashCommand(),

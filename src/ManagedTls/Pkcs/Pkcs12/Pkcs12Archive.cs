@@ -99,6 +99,16 @@ public sealed class Pkcs12Archive
     public static Pkcs12Archive LoadWithOctets(ReadOnlySpan<byte> der, byte[]? password, Pkcs12LoadOptions? options = null) =>
         new Pkcs12Decoder(CryptoProviders.Default, options ?? Pkcs12LoadOptions.Default).Load(der, password);
 
+    /// <summary>
+    /// Decodes the PFX envelope without a password and returns its MAC (null when it has none), so a caller can describe
+    /// the MAC before verifying it, as <c>openssl pkcs12 -info</c> does.
+    /// </summary>
+    /// <param name="der">The PFX.</param>
+    /// <returns>The MAC or null.</returns>
+    /// <exception cref="Pkcs12Exception">The envelope is malformed or unsupported.</exception>
+    public static Pkcs12Mac? ReadMac(ReadOnlySpan<byte> der) =>
+        new Pkcs12Decoder(CryptoProviders.Default, Pkcs12LoadOptions.Default).ReadMac(der);
+
     private static void Flatten(IReadOnlyList<Pkcs12SafeContents> safes, List<Pkcs12Bag> all)
     {
         foreach (Pkcs12SafeContents safe in safes)

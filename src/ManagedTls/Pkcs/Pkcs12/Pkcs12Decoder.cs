@@ -59,6 +59,13 @@ internal sealed class Pkcs12Decoder
         }
     }
 
+    /// <summary>Decodes the envelope only and returns the MAC.</summary>
+    public Pkcs12Mac? ReadMac(ReadOnlySpan<byte> der)
+    {
+        byte[] input = der.ToArray();
+        return Translate(() => DecodePfx(input)).Mac;
+    }
+
     /// <summary>
     /// The MAC failed: decrypting tells a wrong password (nothing decrypts) from an altered file (the password works,
     /// the MAC does not). OpenSSL reports both as "mac verify failure".
