@@ -20,6 +20,7 @@ public static class CommandLine
         new RehashCommand(),
         new ReqCommand(),
         new RsaCommand(),
+        new SpkacCommand(),
         new VerifyCommand(),
         new VersionCommand(),
         new X509Command(),
