@@ -86,7 +86,7 @@ internal sealed partial class Pkcs12Command : ICommand
         .Flag("noiter", "Don't use encryption iteration", () => s.Iterations = 1)
         .Flag("nomaciter", "Don't use MAC iteration)", () => s.MacIterations = 1)
         .Flag("maciter", "Unused, kept for backwards compatibility", () => { })
-        .Flag("nomac", "Don't generate MAC", () => s.NoMac = true);
+        .Flag("nomac", "Don't generate MAC", () => (s.CertPbe, s.MacIterations) = ("NONE", -1)); // as openssl: a later -iter brings the MAC back
 
     private int PositiveInt(string value) => int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n > 0
         ? n
@@ -173,13 +173,13 @@ internal sealed partial class Pkcs12Command : ICommand
             throw new CommandException($"{Name}: Unknown option or message digest: {s.MacAlgorithm}\n{Name}: Use -help for summary.");
         }
 
-        PbeParameters? certs = s.CertPbe is not null ? Pbe(s.CertPbe, iterations) : s.NoMac ? null : defaults.CertificateEncryption;
+        PbeParameters? certs = s.CertPbe is not null ? Pbe(s.CertPbe, iterations) : defaults.CertificateEncryption;
         return defaults with
         {
             KeyEncryption = s.KeyPbe is null ? defaults.KeyEncryption : Pbe(s.KeyPbe, iterations),
             CertificateEncryption = certs,
             MacAlgorithm = mac,
-            MacIterationCount = s.NoMac ? -1 : s.MacIterations ?? 2048,
+            MacIterationCount = s.MacIterations ?? 2048,
         };
     }
 
@@ -248,6 +248,5 @@ internal sealed partial class Pkcs12Command : ICommand
         public bool ClientCerts { get; set; }
         public bool CaCerts { get; set; }
         public bool NoEncrypt { get; set; }
-        public bool NoMac { get; set; }
     }
 }
