@@ -44,11 +44,18 @@ public sealed class Pkcs12Mac
     /// <summary>The macSalt length in bytes.</summary>
     public int SaltLength => _salt.Length;
 
-    /// <summary>The two lines <c>openssl pkcs12 -info</c> writes about the MAC (OpenSSL 3.0 format), each ending in a newline.</summary>
+    /// <summary>
+    /// The lines <c>openssl pkcs12 -info</c> writes about the MAC, each ending in a newline: OpenSSL 3.0's two lines, or
+    /// for PBMAC1 (which 3.0 cannot read) the three lines OpenSSL 3.4 writes.
+    /// </summary>
     /// <returns>The text.</returns>
-    public string Describe() => string.Create(
-        CultureInfo.InvariantCulture,
-        $"MAC: {AlgorithmName}, Iteration {IterationCount}\nMAC length: {MacLength}, salt length: {SaltLength}\n");
+    public string Describe() => _pbmac1Kdf is { } kdf
+        ? string.Create(
+            CultureInfo.InvariantCulture,
+            $"MAC: PBMAC1 using PBKDF2, Iteration {kdf.IterationCount}\nKey length: {kdf.KeyLength}, Salt length: {kdf.Salt.Length}\nPBKDF2 PRF: {PbeOids.PrfName(kdf.Prf)}\n")
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"MAC: {AlgorithmName}, Iteration {IterationCount}\nMAC length: {MacLength}, salt length: {SaltLength}\n");
 
     /// <summary>Decodes MacData.</summary>
     internal static Pkcs12Mac Decode(ref DerReader reader, int maxIterations)
