@@ -164,6 +164,24 @@ public class Pkcs12CommandTests
     public void Spkac_EcWithDefaultMd5_FailsAsOpenSsl() =>
         SameStart("spkac", "-key", Pkcs12Pki.Instance.P("leaf.key"), "-challenge", "x").Stderr.ShouldStartWith("Error signing SPKAC\n");
 
+    [SkippableTheory]
+    [InlineData("pkcs12")]
+    [InlineData("spkac")]
+    public void Help_EqualsOpenSsl(string verb) => CliAgreement.Same(verb, "-help");
+
+    [SkippableFact]
+    public void Export_NodesIgnored_SameWarning()
+    {
+        Pkcs12Pki pki = Pkcs12Pki.Instance;
+        string[] args = ["pkcs12", "-export", "-nodes", "-in", pki.P("leaf.pem"), "-inkey", pki.P("leaf.key"), "-passout", "pass:x", "-out"];
+
+        ProcessResult ours = Mtls.Run([.. args, pki.P("nodes-ours.p12")]);
+        ProcessResult theirs = OpenSslPeer.Run([.. args, pki.P("nodes-theirs.p12")]);
+
+        ours.Stderr.ShouldBe(theirs.Stderr);
+        ours.ExitCode.ShouldBe(0);
+    }
+
     [SkippableFact]
     public void Spkac_MissingName_SameFailure() =>
         CliAgreement.SameFailure("spkac", "-in", Files["spkac-rsa"], "-spkac", "OTHER");
