@@ -51,7 +51,10 @@ public sealed class NetscapeSPKI
     }
 
     /// <summary>The base64 form (<c>b64_encode</c>, <c>NETSCAPE_SPKI_b64_encode</c>): one line, no breaks.</summary>
-    /// <returns>The base64 text; for an unsigned object, the encoding OpenSSL gives its empty fields.</returns>
+    /// <returns>
+    /// The base64 text; for an unsigned or changed object, the encoding OpenSSL 1.0.2 (pyOpenSSL 16.1's) gave its empty
+    /// fields — a zero-length signature algorithm OID and an empty signature. OpenSSL 3 cannot encode that and returns NULL.
+    /// </returns>
     public string B64Encode() => !_modified && _signed is not null ? _signed.ToBase64() : Convert.ToBase64String(EncodeUnsigned());
 
     /// <summary>The public key (<c>get_pubkey</c>), public-only.</summary>
