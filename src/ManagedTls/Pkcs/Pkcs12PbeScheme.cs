@@ -86,11 +86,45 @@ internal sealed class Pkcs12PbeScheme : PbeScheme
     public override byte[] Encrypt(ICryptoProvider provider, ReadOnlySpan<byte> password, ReadOnlySpan<byte> plaintext) =>
         Run(provider, password, plaintext, encrypt: true);
 
+    /// <summary>
+    /// Decrypts with a password already encoded for the PKCS#12 KDF: a BMPString with its terminator, or the empty
+    /// octet string for an absent password (OpenSSL's <c>NULL</c>), which <see cref="Decrypt"/> cannot express.
+    /// </summary>
+    /// <param name="provider">Supplies primitives.</param>
+    /// <param name="encodedPassword">The KDF's password octets.</param>
+    /// <param name="ciphertext">The encrypted data.</param>
+    /// <returns>The plaintext.</returns>
+    public byte[] DecryptEncoded(ICryptoProvider provider, ReadOnlySpan<byte> encodedPassword, ReadOnlySpan<byte> ciphertext)
+    {
+        CheckCiphertextLength(ciphertext.Length);
+        return RunEncoded(provider, encodedPassword, ciphertext, encrypt: false);
+    }
+
+    /// <summary>Encrypts with a password already encoded for the PKCS#12 KDF (see <see cref="DecryptEncoded"/>).</summary>
+    /// <param name="provider">Supplies primitives.</param>
+    /// <param name="encodedPassword">The KDF's password octets.</param>
+    /// <param name="plaintext">The data.</param>
+    /// <returns>The ciphertext.</returns>
+    public byte[] EncryptEncoded(ICryptoProvider provider, ReadOnlySpan<byte> encodedPassword, ReadOnlySpan<byte> plaintext) =>
+        RunEncoded(provider, encodedPassword, plaintext, encrypt: true);
+
     private byte[] Run(ICryptoProvider provider, ReadOnlySpan<byte> password, ReadOnlySpan<byte> input, bool encrypt)
+    {
+        byte[] bmp = Pkcs12Kdf.EncodePassword(password);
+        try
+        {
+            return RunEncoded(provider, bmp, input, encrypt);
+        }
+        finally
+        {
+            SecretMemory.Zero(bmp);
+        }
+    }
+
+    private byte[] RunEncoded(ICryptoProvider provider, ReadOnlySpan<byte> bmp, ReadOnlySpan<byte> input, bool encrypt)
     {
         Span<byte> key = stackalloc byte[24];
         Span<byte> iv = stackalloc byte[Algorithm.BlockSize];
-        byte[] bmp = Pkcs12Kdf.EncodePassword(password);
         try
         {
             Span<byte> derived = key[..Algorithm.KeySize];
@@ -116,7 +150,6 @@ internal sealed class Pkcs12PbeScheme : PbeScheme
         finally
         {
             SecretMemory.Zero(key);
-            SecretMemory.Zero(bmp);
         }
     }
 }

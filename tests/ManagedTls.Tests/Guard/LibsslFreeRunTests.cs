@@ -114,6 +114,14 @@ public class LibsslFreeRunTests(ITestOutputHelper output)
 
         AddIf(lines, "crl", $"crl -in {work}/guard.crl -CAfile {work}/ca.pem -text -noout -crlnumber -hash");
         AddIf(lines, "verify", $"verify -CAfile {work}/ca.pem -show_chain {work}/ca.pem");
+        AddIf(lines, "pkcs12",
+            $"pkcs12 -export -in {work}/self.pem -inkey {work}/ec.pem -name guard -passout pass:guard -out {work}/guard.p12",
+            $"pkcs12 -in {work}/guard.p12 -info -nodes -passin pass:guard",
+            $"pkcs12 -export -legacy -in {work}/self.pem -inkey {work}/ec.pem -passout pass:guard -out {work}/legacy.p12",
+            $"pkcs12 -in {work}/legacy.p12 -nokeys -passin pass:guard");
+        AddIf(lines, "spkac",
+            $"spkac -key {work}/rsa.pem -challenge guard -out {work}/guard.spkac",
+            $"spkac -in {work}/guard.spkac -verify -pubkey");
         if (CommandLine.Commands.Any(c => c.Name == "rehash"))
         {
             Directory.CreateDirectory(Path.Combine(work, "hashed"));
