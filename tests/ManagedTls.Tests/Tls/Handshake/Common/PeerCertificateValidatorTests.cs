@@ -190,4 +190,35 @@ public sealed class PeerCertificateValidatorTests
     {
         Should.Throw<ArgumentException>(() => PeerCertificateValidator.Validate([], Settings(), true, null));
     }
+
+    [Theory]
+    [InlineData(TlsVerifyMode.Peer, false, true)]
+    [InlineData(TlsVerifyMode.None, false, false)]
+    [InlineData(TlsVerifyMode.Peer, true, false)]
+    public void Validate_TlsOptions_ModeAndCallbackDecide(TlsVerifyMode mode, bool callbackAccepts, bool throws)
+    {
+        var depths = new List<int>();
+        var store = new TrustStore();
+        store.AddCertificate(Root.Certificate);
+        var options = new TlsClientOptions
+        {
+            TrustStore = store,
+            VerifyMode = mode,
+            Verification = new VerificationOptions { Time = s_now },
+            VerifyCallback = callbackAccepts ? (ok, context) => { depths.Add(context.Depth); return true; } : null,
+        };
+        Issued leaf = Leaf("www.example.com", Intermediate);
+
+        if (throws)
+        {
+            Should.Throw<TlsException>(() => PeerCertificateValidator.Validate(Sent(leaf), options, true, "bad.example.com"))
+                .Alert.ShouldBe(TlsAlertDescription.BadCertificate);
+        }
+        else
+        {
+            PeerCertificateValidator.Validate(Sent(leaf), options, true, "bad.example.com").Result.ShouldBe(X509VerifyError.HostnameMismatch);
+        }
+
+        depths.ShouldBe(callbackAccepts ? [0, 2, 1, 0] : []);
+    }
 }
