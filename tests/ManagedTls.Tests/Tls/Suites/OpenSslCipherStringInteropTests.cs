@@ -122,6 +122,9 @@ public class OpenSslCipherStringInteropTests
     [InlineData("aes128-sha")]
     [InlineData("TLS_AES_128_GCM_SHA256")]
     [InlineData("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")]
+    [InlineData("DHE-RSA-CHACHA20-POLY1305+SHA384,kRSA,!COMPLEMENTOFDEFAULT+CBC+HIGH")]
+    [InlineData("ALL:!COMPLEMENTOFDEFAULT+HIGH+AESGCM")]
+    [InlineData("ALL:!HIGH+COMPLEMENTOFDEFAULT")]
     [InlineData("")]
     public void Parse_MatchesOpenSslCiphers(string cipherString)
     {
