@@ -8,6 +8,7 @@ public static class CommandLine
     [
         new Asn1ParseCommand(),
         new CaCommand(),
+        new CiphersCommand(),
         new CrlCommand(),
         new Crl2Pkcs7Command(),
         new DemoCommand(),
@@ -24,6 +25,8 @@ public static class CommandLine
         new RsaCommand(),
         new SmimeCommand(),
         new SpkacCommand(),
+        new SClientCommand(),
+        new SServerCommand(),
         new VerifyCommand(),
         new VersionCommand(),
         new X509Command(),

@@ -122,6 +122,7 @@ public class LibsslFreeRunTests(ITestOutputHelper output)
         AddIf(lines, "spkac",
             $"spkac -key {work}/rsa.pem -challenge guard -out {work}/guard.spkac",
             $"spkac -in {work}/guard.spkac -verify -pubkey");
+        AddIf(lines, "ciphers", "ciphers -V -s -tls1_2 ECDHE+AESGCM", "ciphers -stdname -ciphersuites TLS_CHACHA20_POLY1305_SHA256 HIGH:@STRENGTH");
         if (CommandLine.Commands.Any(c => c.Name == "rehash"))
         {
             Directory.CreateDirectory(Path.Combine(work, "hashed"));
