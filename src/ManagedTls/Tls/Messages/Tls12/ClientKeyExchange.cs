@@ -1,3 +1,4 @@
+using ManagedTls.Tls.Messages;
 using ManagedTls.Tls.Suites;
 using ManagedTls.Tls.Wire;
 
@@ -8,8 +9,11 @@ namespace ManagedTls.Tls.Messages.Tls12;
 /// Yc (RFC 5246 §7.4.7.2, <c>opaque dh_Yc&lt;1..2^16-1&gt;</c>) or the RSA-encrypted premaster secret (§7.4.7.1,
 /// <c>opaque&lt;0..2^16-1&gt;</c>). Immutable.
 /// </summary>
-internal sealed class ClientKeyExchange
+internal sealed class ClientKeyExchange : IHandshakeBody
 {
+    /// <inheritdoc/>
+    public TlsHandshakeType Type => TlsHandshakeType.ClientKeyExchange;
+
     private ClientKeyExchange(TlsKeyExchange keyExchange, byte[] exchangeKeys)
     {
         KeyExchange = keyExchange;
@@ -56,6 +60,9 @@ internal sealed class ClientKeyExchange
         reader.ExpectEnd("ClientKeyExchange");
         return new ClientKeyExchange(keyExchange, value);
     }
+
+    /// <inheritdoc/>
+    public void EncodeBody(TlsWriter writer) => Encode(writer);
 
     /// <summary>Writes the body.</summary>
     /// <param name="writer">The destination.</param>

@@ -1,3 +1,4 @@
+using ManagedTls.Tls.Messages;
 using ManagedTls.Tls.Suites;
 using ManagedTls.Tls.Wire;
 
@@ -8,8 +9,11 @@ namespace ManagedTls.Tls.Messages.Tls12;
 /// signature with an explicit SignatureAndHashAlgorithm over <c>client_random || server_random || params</c>.
 /// Immutable; <see cref="Params"/> keeps the raw parameter bytes that were signed.
 /// </summary>
-internal sealed class ServerKeyExchange
+internal sealed class ServerKeyExchange : IHandshakeBody
 {
+    /// <inheritdoc/>
+    public TlsHandshakeType Type => TlsHandshakeType.ServerKeyExchange;
+
     /// <summary>ECCurveType named_curve (RFC 8422 §5.4); explicit curves are refused.</summary>
     public const byte NamedCurve = 3;
 
@@ -150,6 +154,9 @@ internal sealed class ServerKeyExchange
         reader.ExpectEnd("ServerKeyExchange");
         return new ServerKeyExchange(keyExchange, rawParams, group, publicKey, prime, generator, scheme, signature);
     }
+
+    /// <inheritdoc/>
+    public void EncodeBody(TlsWriter writer) => Encode(writer);
 
     /// <summary>Writes the body.</summary>
     /// <param name="writer">The destination.</param>

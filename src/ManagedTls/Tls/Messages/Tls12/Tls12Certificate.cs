@@ -1,3 +1,4 @@
+using ManagedTls.Tls.Messages;
 using ManagedTls.Tls.Wire;
 
 namespace ManagedTls.Tls.Messages.Tls12;
@@ -7,8 +8,11 @@ namespace ManagedTls.Tls.Messages.Tls12;
 /// <c>opaque ASN.1Cert&lt;1..2^24-1&gt;</c>, sender's certificate first. Holds the DER; parsing the certificates is
 /// the state's job (a bad certificate is bad_certificate, not decode_error). Immutable.
 /// </summary>
-internal sealed class Tls12Certificate
+internal sealed class Tls12Certificate : IHandshakeBody
 {
+    /// <inheritdoc/>
+    public TlsHandshakeType Type => TlsHandshakeType.Certificate;
+
     /// <summary>Creates the message.</summary>
     /// <param name="certificates">DER certificates, leaf first (empty = no certificate, client only).</param>
     public Tls12Certificate(IReadOnlyList<ReadOnlyMemory<byte>> certificates) => Certificates = certificates;
@@ -33,6 +37,9 @@ internal sealed class Tls12Certificate
 
         return new Tls12Certificate(certificates);
     }
+
+    /// <inheritdoc/>
+    public void EncodeBody(TlsWriter writer) => Encode(writer);
 
     /// <summary>Writes the body.</summary>
     /// <param name="writer">The destination.</param>

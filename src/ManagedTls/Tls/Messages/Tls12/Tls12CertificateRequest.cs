@@ -1,3 +1,4 @@
+using ManagedTls.Tls.Messages;
 using ManagedTls.Tls.Wire;
 
 namespace ManagedTls.Tls.Messages.Tls12;
@@ -6,8 +7,11 @@ namespace ManagedTls.Tls.Messages.Tls12;
 /// TLS 1.2 CertificateRequest (RFC 5246 §7.4.4): certificate types, supported_signature_algorithms and the
 /// distinguished names of acceptable CAs (raw DER Names). Immutable.
 /// </summary>
-internal sealed class Tls12CertificateRequest
+internal sealed class Tls12CertificateRequest : IHandshakeBody
 {
+    /// <inheritdoc/>
+    public TlsHandshakeType Type => TlsHandshakeType.CertificateRequest;
+
     /// <summary>ClientCertificateType rsa_sign.</summary>
     public const byte RsaSign = 1;
 
@@ -64,6 +68,9 @@ internal sealed class Tls12CertificateRequest
         reader.ExpectEnd("CertificateRequest");
         return new Tls12CertificateRequest(types, schemes, authorities);
     }
+
+    /// <inheritdoc/>
+    public void EncodeBody(TlsWriter writer) => Encode(writer);
 
     /// <summary>Writes the body.</summary>
     /// <param name="writer">The destination.</param>

@@ -1,3 +1,4 @@
+using ManagedTls.Tls.Messages;
 using ManagedTls.Tls.Wire;
 
 namespace ManagedTls.Tls.Messages.Tls12;
@@ -6,8 +7,11 @@ namespace ManagedTls.Tls.Messages.Tls12;
 /// TLS 1.2 NewSessionTicket (RFC 5077 §3.3): <c>uint32 ticket_lifetime_hint; opaque ticket&lt;0..2^16-1&gt;</c>.
 /// The client accepts and ignores it (no ticket resumption). Immutable.
 /// </summary>
-internal sealed class Tls12NewSessionTicket
+internal sealed class Tls12NewSessionTicket : IHandshakeBody
 {
+    /// <inheritdoc/>
+    public TlsHandshakeType Type => TlsHandshakeType.NewSessionTicket;
+
     /// <summary>Creates the message.</summary>
     /// <param name="lifetimeHint">Seconds.</param>
     /// <param name="ticket">The opaque ticket.</param>
@@ -35,6 +39,9 @@ internal sealed class Tls12NewSessionTicket
         reader.ExpectEnd("NewSessionTicket");
         return new Tls12NewSessionTicket(hint, ticket);
     }
+
+    /// <inheritdoc/>
+    public void EncodeBody(TlsWriter writer) => Encode(writer);
 
     /// <summary>Writes the body.</summary>
     /// <param name="writer">The destination.</param>
