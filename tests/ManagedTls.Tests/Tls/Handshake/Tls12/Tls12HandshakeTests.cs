@@ -250,4 +250,32 @@ public sealed class Tls12HandshakeTests
         TlsTestKit.Pump(client, server);
         TlsTestKit.ReadAll(server).ShouldBe(new byte[] { 42 });
     }
+
+    private sealed class HelloRequest : ManagedTls.Tls.Messages.IHandshakeBody
+    {
+        public TlsHandshakeType Type => TlsHandshakeType.HelloRequest;
+
+        public void EncodeBody(ManagedTls.Tls.Wire.TlsWriter writer)
+        {
+        }
+    }
+
+    [Fact]
+    public void Renegotiation_HelloRequestToClient_RefusedWithWarningAndConnectionSurvives()
+    {
+        (TlsConnection client, TlsConnection server) = TlsTestKit.Handshake(TlsTestKit.Client(o => o.MaxVersion = TlsProtocolVersion.Tls12), TlsTestKit.Server());
+        var context = (ManagedTls.Tls.Handshake.HandshakeContext)typeof(TlsConnection).GetField("_context", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(server)!;
+
+        context.Send(new HelloRequest(), addToTranscript: false);
+        TlsTestKit.Move(server, client, new byte[4096]);
+        int answer = client.PendingTlsBytes;
+        TlsTestKit.Pump(client, server);
+
+        answer.ShouldBe(5 + 2 + 8 + 16); // one protected no_renegotiation warning
+        client.Failure.ShouldBeNull();
+        server.Failure.ShouldBeNull();
+        server.Write([7]);
+        TlsTestKit.Pump(client, server);
+        TlsTestKit.ReadAll(client).ShouldBe(new byte[] { 7 });
+    }
 }
