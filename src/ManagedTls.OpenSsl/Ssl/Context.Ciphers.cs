@@ -13,7 +13,14 @@ public sealed partial class Context
     /// suites are set by <see cref="SetCiphersuites"/> and are not affected.
     /// </summary>
     /// <param name="cipherList">The cipher string.</param>
-    /// <exception cref="SslException">Nothing usable matches: <c>("SSL routines", "SSL_CTX_set_cipher_list", "no cipher match")</c>.</exception>
+    /// <exception cref="SslException">
+    /// Nothing matches: <c>("SSL routines", "SSL_CTX_set_cipher_list", "no cipher match")</c>; a malformed string:
+    /// <c>"invalid command"</c>.
+    /// </exception>
+    /// <remarks>
+    /// The list keeps every suite the string selects, as OpenSSL's does (<see cref="Connection.GetCipherList"/> shows
+    /// them); a handshake offers only the ones ManagedTls implements.
+    /// </remarks>
     public void SetCipherList(string cipherList)
     {
         ArgumentNullException.ThrowIfNull(cipherList);
@@ -23,7 +30,7 @@ public sealed partial class Context
         }
         catch (TlsCipherStringException e)
         {
-            throw new SslException(SslErrors.Ssl, "SSL_CTX_set_cipher_list", "no cipher match", e);
+            throw new SslException(SslErrors.Ssl, "SSL_CTX_set_cipher_list", e.IsInvalidCommand ? "invalid command" : "no cipher match", e);
         }
     }
 
@@ -32,7 +39,8 @@ public sealed partial class Context
     /// order, e.g. <c>TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256</c>.
     /// </summary>
     /// <param name="ciphersuites">The list.</param>
-    /// <exception cref="SslException">No name is a usable TLS 1.3 suite: <c>("SSL routines", "SSL_CTX_set_ciphersuites", "no cipher match")</c>.</exception>
+    /// <remarks>An empty string turns TLS 1.3 suites off, as in OpenSSL.</remarks>
+    /// <exception cref="SslException">A non-empty list names no known TLS 1.3 suite: <c>("SSL routines", "SSL_CTX_set_ciphersuites", "no cipher match")</c>.</exception>
     public void SetCiphersuites(string ciphersuites)
     {
         ArgumentNullException.ThrowIfNull(ciphersuites);
@@ -44,6 +52,23 @@ public sealed partial class Context
         {
             throw new SslException(SslErrors.Ssl, "SSL_CTX_set_ciphersuites", "no cipher match", e);
         }
+    }
+
+    /// <summary>The suites to hand the engine: the implemented ones of <paramref name="suites"/>, in order.</summary>
+    /// <param name="suites">The configured suites.</param>
+    /// <returns>The implemented ones.</returns>
+    internal static List<TlsCipherSuite> Implemented(IReadOnlyList<TlsCipherSuite> suites)
+    {
+        var result = new List<TlsCipherSuite>(suites.Count);
+        foreach (TlsCipherSuite suite in suites)
+        {
+            if (TlsCipherSuites.Find(suite) is { IsImplemented: true })
+            {
+                result.Add(suite);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The cipher names in OpenSSL's order: TLS 1.3 suites first, then TLS 1.2 (what <see cref="Connection.GetCipherList"/> reports).</summary>

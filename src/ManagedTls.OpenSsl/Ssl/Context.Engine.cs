@@ -86,12 +86,12 @@ public sealed partial class Context
         (options.MinVersion, options.MaxVersion) = VersionRange();
         if (_tls12Suites is not null)
         {
-            options.CipherSuites = new List<TlsCipherSuite>(_tls12Suites);
+            options.CipherSuites = Implemented(_tls12Suites);
         }
 
         if (_tls13Suites is not null)
         {
-            options.Tls13CipherSuites = new List<TlsCipherSuite>(_tls13Suites);
+            options.Tls13CipherSuites = Implemented(_tls13Suites);
         }
 
         if (_groups is not null)

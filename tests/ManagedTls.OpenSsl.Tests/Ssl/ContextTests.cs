@@ -2,7 +2,7 @@ using System.Text;
 using ManagedTls.OpenSsl.Tests.TestSupport;
 using ManagedTls.Tls;
 
-namespace ManagedTls.OpenSsl.Tests.Ssl;
+namespace ManagedTls.OpenSsl.Tests;
 
 /// <summary>pyOpenSSL's <c>TestContext</c>, ported: every setter/getter, refused methods, identity loading and checks.</summary>
 public sealed class ContextTests

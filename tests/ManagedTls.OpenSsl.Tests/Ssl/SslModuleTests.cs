@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace ManagedTls.OpenSsl.Tests.Ssl;
+namespace ManagedTls.OpenSsl.Tests;
 
 /// <summary>The <c>SSL</c> module's constants, version information, curves and exception types.</summary>
 public sealed partial class SslModuleTests

@@ -1,6 +1,6 @@
 using ManagedTls.OpenSsl.Tests.TestSupport;
 
-namespace ManagedTls.OpenSsl.Tests.Ssl;
+namespace ManagedTls.OpenSsl.Tests;
 
 /// <summary>
 /// A small PKI made in-process with the facade (no openssl needed), like pyOpenSSL's test fixtures: an EC P-256 root,
