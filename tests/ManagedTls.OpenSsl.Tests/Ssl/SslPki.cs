@@ -49,6 +49,7 @@ internal sealed class SslPki
         ServerKeyPem = Write(Crypto.DumpPrivateKey(FileType.Pem, ServerKey), ".pem");
         ServerKeyDer = Write(Crypto.DumpPrivateKey(FileType.Asn1, ServerKey), ".der");
         ServerKeyEncryptedPem = Write(Crypto.DumpPrivateKey(FileType.Pem, ServerKey, "aes-256-cbc", KeyPassphrase), ".pem");
+        IntermediatePem = Write(Crypto.DumpCertificate(FileType.Pem, Intermediate), ".pem");
         ServerChainPem = Write([.. Crypto.DumpCertificate(FileType.Pem, Server), .. Crypto.DumpCertificate(FileType.Pem, Intermediate)], ".pem");
         ClientPem = Write(Crypto.DumpCertificate(FileType.Pem, Client), ".pem");
         ClientKeyPem = Write(Crypto.DumpPrivateKey(FileType.Pem, ClientKey), ".pem");
@@ -80,6 +81,8 @@ internal sealed class SslPki
     public string RootPem { get; }
 
     public string ServerPem { get; }
+
+    public string IntermediatePem { get; }
 
     public string ServerDer { get; }
 
