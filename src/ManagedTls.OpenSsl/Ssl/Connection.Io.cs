@@ -129,6 +129,24 @@ public sealed partial class Connection
         return buf.Length;
     }
 
+    /// <summary>pyOpenSSL's <c>write</c>, an alias of <see cref="Send"/>.</summary>
+    /// <param name="buf">The data.</param>
+    /// <param name="flags">Ignored.</param>
+    /// <returns>The number of bytes sent.</returns>
+    /// <exception cref="WantReadException">The handshake needs bytes from the peer first.</exception>
+    /// <exception cref="SslException">As for <see cref="Send"/>.</exception>
+    public int Write(ReadOnlySpan<byte> buf, int flags = 0) => Send(buf, flags);
+
+    /// <summary>pyOpenSSL's <c>read</c>, an alias of <see cref="Recv"/>.</summary>
+    /// <param name="bufsiz">The most bytes to return.</param>
+    /// <param name="flags"><see cref="SocketFlags.Peek"/> or none.</param>
+    /// <returns>The data.</returns>
+    /// <exception cref="WantReadException">No data yet.</exception>
+    /// <exception cref="ZeroReturnException">The peer closed cleanly.</exception>
+    /// <exception cref="SysCallException">The input ended without a close_notify.</exception>
+    /// <exception cref="SslException">The connection failed.</exception>
+    public byte[] Read(int bufsiz, SocketFlags flags = SocketFlags.None) => Recv(bufsiz, flags);
+
     /// <summary>Sends all of the data (<c>sendall</c>); over memory BIOs the same as <see cref="Send"/>.</summary>
     /// <param name="buf">The data.</param>
     /// <param name="flags">Ignored.</param>

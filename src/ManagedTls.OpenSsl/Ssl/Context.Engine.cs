@@ -40,7 +40,6 @@ public sealed partial class Context
     {
         var options = new TlsServerOptions();
         Fill(options, connection, hooks, isServer: true);
-        options.PreferServerGroupOrder = true;
         if (_servernameCallback is { } callback)
         {
             options.ServerNameCallback = name =>

@@ -81,7 +81,7 @@ public sealed partial class Context
     /// below what an OpenSSL build supports does.
     /// </summary>
     /// <param name="version">The version.</param>
-    /// <exception cref="SslException">Not a TLS version number (<c>("SSL routines", "SSL_CTX_set_min_proto_version", "bad protocol version number")</c>... as OpenSSL's assertion failure).</exception>
+    /// <exception cref="SslException">Not an SSL/TLS version number: <c>("SSL routines", "SSL_CTX_set_min_proto_version", "bad protocol version number")</c>.</exception>
     public void SetMinProtoVersion(SslVersion version) => _minVersion = CheckVersion(version, "SSL_CTX_set_min_proto_version");
 
     /// <summary>
@@ -90,7 +90,7 @@ public sealed partial class Context
     /// handshake then fails with "no protocols available".
     /// </summary>
     /// <param name="version">The version.</param>
-    /// <exception cref="SslException">Not a TLS version number.</exception>
+    /// <exception cref="SslException">Not an SSL/TLS version number ("bad protocol version number").</exception>
     public void SetMaxProtoVersion(SslVersion version) => _maxVersion = CheckVersion(version, "SSL_CTX_set_max_proto_version");
 
     /// <summary>The lowest version set (an addition; OpenSSL's <c>SSL_CTX_get_min_proto_version</c>): 0 when unbounded.</summary>

@@ -602,4 +602,35 @@ public sealed class ConnectionHandshakeTests
         client.GetCipherName().ShouldNotBeNull();
         server.GetCipherName().ShouldBe(client.GetCipherName());
     }
+
+    [SkippableFact]
+    public void ClientAndServerMethods_NoStateCalls_StartAsTheirSide()
+    {
+        MemoryPump.RequireEngine();
+        Context serverContext = Pki.ServerContext(SslMethod.TlsServer);
+        var client = new Connection(Pki.ClientContext(SslMethod.TlsClient));
+        var server = new Connection(serverContext);
+
+        MemoryPump.Interact(client, server).ShouldBeNull();
+        client.Write("over the alias"u8).ShouldBe(14);
+        MemoryPump.Transfer(client, server);
+
+        server.Read(100).ShouldBe("over the alias"u8.ToArray());
+        client.GetCipherName().ShouldBe(server.GetCipherName());
+    }
+
+    [SkippableFact]
+    public void ClientCertificate_RequestedNotRequired_ServerChainIsEmptyNotNull()
+    {
+        // OpenSSL's server keeps an empty peer chain when it asked and got no certificate; pyOpenSSL returns [].
+        MemoryPump.RequireEngine();
+        Context serverContext = Pki.ServerContext();
+        serverContext.SetVerify(VerifyMode.Peer);
+        serverContext.GetCertStore().AddCert(Pki.Root);
+
+        (_, Connection server) = Loopback(serverContext: serverContext);
+
+        server.GetPeerCertificate().ShouldBeNull();
+        server.GetPeerCertChain().ShouldNotBeNull().ShouldBeEmpty();
+    }
 }
