@@ -18,6 +18,29 @@ internal static class MemoryPump
         }
     });
 
+    private static readonly Lazy<string?> s_tls12Missing = new(() =>
+    {
+        // The TLS 1.2 engine lands separately (wt/tls12); until then the engine says so in its failure message.
+        var client = new Connection(SslPki.Instance.ClientContext(SslMethod.Tlsv1_2));
+        var server = new Connection(SslPki.Instance.ServerContext(SslMethod.Tlsv1_2));
+        try
+        {
+            Handshake(client, server);
+            return null;
+        }
+        catch (SslException e) when (e.InnerException is TlsException inner && inner.Message.Contains("not available in this build", StringComparison.Ordinal))
+        {
+            return "the TLS 1.2 engine has not landed yet: " + inner.Message;
+        }
+    });
+
+    /// <summary>Skips a TLS 1.2 test when the engine cannot start a TLS 1.2-only client yet.</summary>
+    public static void RequireTls12()
+    {
+        RequireEngine();
+        Skip.If(s_tls12Missing.Value is not null, s_tls12Missing.Value);
+    }
+
     /// <summary>Skips a test that needs a working handshake when the engine does not have one yet.</summary>
     public static void RequireEngine() => Skip.If(s_engineMissing.Value is not null, s_engineMissing.Value);
 
