@@ -1,5 +1,5 @@
 using System.Text;
-using ManagedTls.Pem;
+using ManagedTls.Keys;
 using ManagedTls.Tls;
 
 namespace ManagedTls.OpenSsl;
@@ -8,7 +8,7 @@ namespace ManagedTls.OpenSsl;
 public sealed partial class Context
 {
     private TlsNamedGroup[]? _groups;
-    private byte[]? _dhParameters;
+    private DhParameters? _dhParameters;
     private string[]? _alpnProtocols;
     private ServernameCallback? _servernameCallback;
     private KeylogCallback? _keylogCallback;
@@ -25,21 +25,37 @@ public sealed partial class Context
     }
 
     /// <summary>
-    /// Loads Diffie-Hellman parameters for DHE key exchange (<c>load_tmp_dh</c>): a PEM <c>DH PARAMETERS</c> block as
-    /// <c>openssl dhparam</c> writes (PKCS#3 DHParameter).
+    /// Loads Diffie-Hellman parameters for TLS 1.2 DHE key exchange (<c>load_tmp_dh</c>): a PEM <c>DH PARAMETERS</c>
+    /// block as <c>openssl dhparam</c> writes (PKCS#3 DHParameter). Without them a server uses the RFC 7919 group the
+    /// client offers, or ffdhe2048.
     /// </summary>
     /// <param name="dhfile">The file's path.</param>
-    /// <exception cref="SslException">The file cannot be read, or holds no DH parameters.</exception>
+    /// <exception cref="SslException">The file cannot be read, holds no DH parameters, or they are malformed or unusable (p even or under 512 bits, g out of range).</exception>
     public void LoadTmpDh(string dhfile)
     {
         const string Function = "SSL_CTX_set_tmp_dh";
         byte[] data = ReadFile(dhfile, Function);
-        if (!PemReader.TryFind(data, out PemBlock? block, "DH PARAMETERS", "X9.42 DH PARAMETERS"))
+
+        // PEM_read_bio_DHparams: PEM only (DhParameters.Load would also take DER).
+        if (data.AsSpan().IndexOf("-----BEGIN"u8) < 0)
         {
             throw new SslException([new("PEM routines", "get_name", "no start line"), new(SslErrors.Ssl, Function, "dh lib")]);
         }
 
-        _dhParameters = ParseDhParameters(block.Data.ToArray(), Function);
+        try
+        {
+            _dhParameters = DhParameters.Load(data);
+        }
+        catch (KeyFormatException e)
+        {
+            OpenSslErrorEntry first = e.Reason switch
+            {
+                KeyFormatError.NoKeyFound => new("PEM routines", "get_name", "no start line"),
+                KeyFormatError.MalformedDer => new("asn1 encoding routines", "asn1_item_embed_d2i", "nested asn1 error"),
+                _ => new("DH routines", "DH_check_params_ex", "invalid parameters"),
+            };
+            throw new SslException([first, new(SslErrors.Ssl, Function, "dh lib")], e);
+        }
     }
 
     /// <summary>
@@ -72,8 +88,8 @@ public sealed partial class Context
     /// <summary>The groups set by <see cref="SetTmpEcdh"/>, or null for the defaults.</summary>
     internal IReadOnlyList<TlsNamedGroup>? Groups => _groups;
 
-    /// <summary>The DER DHParameter loaded by <see cref="LoadTmpDh"/>, or null.</summary>
-    internal byte[]? DhParameters => _dhParameters;
+    /// <summary>The parameters loaded by <see cref="LoadTmpDh"/>, or null.</summary>
+    internal DhParameters? TmpDh => _dhParameters;
 
     internal IReadOnlyList<string>? AlpnProtocols => _alpnProtocols;
 
@@ -98,28 +114,5 @@ public sealed partial class Context
         }
 
         return [.. list];
-    }
-
-    private static byte[] ParseDhParameters(byte[] der, string function)
-    {
-        // PKCS#3: DHParameter ::= SEQUENCE { prime INTEGER, base INTEGER, privateValueLength INTEGER OPTIONAL }.
-        try
-        {
-            var reader = new Asn1.DerReader(der);
-            Asn1.DerReader sequence = reader.ReadSequence();
-            System.Numerics.BigInteger prime = sequence.ReadInteger();
-            System.Numerics.BigInteger generator = sequence.ReadInteger();
-            reader.ExpectEmpty();
-            if (prime.Sign <= 0 || prime.IsEven || generator <= 1 || generator >= prime)
-            {
-                throw new SslException("DH routines", "DH_check", "bad generator");
-            }
-
-            return der;
-        }
-        catch (Asn1.DecodeException e)
-        {
-            throw new SslException([new("asn1 encoding routines", "asn1_item_embed_d2i", "nested asn1 error"), new(SslErrors.Ssl, function, "dh lib")], e);
-        }
     }
 }

@@ -121,7 +121,7 @@ public sealed partial class Context
             options.KeyLogCallback = line => hooks.Run(() => keylog(connection, line));
         }
 
-        ApplyDhParameters(options);
+        options.DhParameters = _dhParameters;
     }
 
     private TlsOptionFlags BuildFlags()
@@ -172,6 +172,4 @@ public sealed partial class Context
             return result;
         };
     }
-
-    partial void ApplyDhParameters(TlsOptions options);
 }

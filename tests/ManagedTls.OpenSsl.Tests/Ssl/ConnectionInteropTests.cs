@@ -15,7 +15,6 @@ public sealed class ConnectionInteropTests
     [InlineData("TLS_CHACHA20_POLY1305_SHA256")]
     public void Client_AgainstOpenSslServerWww_VerifiesAndReadsThePage(string suite)
     {
-        MemoryPump.RequireEngine();
         using Process server = StartOpenSsl("s_server", "-accept", "127.0.0.1:0", "-cert", Pki.ServerPem, "-key", Pki.ServerKeyPem,
             "-cert_chain", Pki.IntermediatePem, "-www", "-naccept", "1", "-ciphersuites", suite);
         int port = ReadAcceptPort(server);
@@ -51,7 +50,6 @@ public sealed class ConnectionInteropTests
     [SkippableFact]
     public void Server_OpenSslClient_VerifiesUsAndExchangesData()
     {
-        MemoryPump.RequireEngine();
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         int port = ((IPEndPoint)listener.LocalEndpoint).Port;

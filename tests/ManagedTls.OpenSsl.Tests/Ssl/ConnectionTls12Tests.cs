@@ -5,12 +5,11 @@ public sealed class ConnectionTls12Tests
 {
     private static SslPki Pki => SslPki.Instance;
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(SslMethod.Tlsv1_2, SslOptions.None)]
     [InlineData(SslMethod.Tls, SslOptions.NoTlsv1_3)]
     public void Tls12_PinnedOrTls13Disabled_NegotiatesTls12(SslMethod method, SslOptions options)
     {
-        MemoryPump.RequireTls12();
         Context clientContext = Pki.ClientContext(method);
         clientContext.SetOptions(options);
         var client = new Connection(clientContext);
@@ -31,10 +30,9 @@ public sealed class ConnectionTls12Tests
         client.ExportKeyingMaterial("EXPERIMENTAL-facade", 20, []).ShouldNotBe(client.ExportKeyingMaterial("EXPERIMENTAL-facade", 20));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Tls12_CipherList_PicksTheListedSuite()
     {
-        MemoryPump.RequireTls12();
         Context serverContext = Pki.ServerContext(SslMethod.Tlsv1_2);
         serverContext.SetCipherList("ECDHE-ECDSA-CHACHA20-POLY1305");
 
@@ -44,10 +42,9 @@ public sealed class ConnectionTls12Tests
         server.GetCipherName().ShouldBe("ECDHE-ECDSA-CHACHA20-POLY1305");
     }
 
-    [SkippableFact]
+    [Fact]
     public void Tls12_DheWithLoadTmpDh_NegotiatesDheRsa()
     {
-        MemoryPump.RequireTls12();
         var serverContext = new Context(SslMethod.Tlsv1_2);
         serverContext.UseCertificate(Pki.RsaServer);
         serverContext.UsePrivatekey(Pki.RsaKey);
@@ -62,10 +59,9 @@ public sealed class ConnectionTls12Tests
         client.GetPeerCertificate()!.GetSubject().CN.ShouldBe("rsa.localhost");
     }
 
-    [SkippableFact]
+    [Fact]
     public void Tls12_Shutdown_FollowsSslShutdown()
     {
-        MemoryPump.RequireTls12();
         (Connection client, Connection server) = Loopback12(Pki.ClientContext(SslMethod.Tlsv1_2), Pki.ServerContext());
 
         client.Shutdown().ShouldBeFalse();

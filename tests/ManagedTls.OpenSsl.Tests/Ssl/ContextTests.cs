@@ -529,7 +529,7 @@ public sealed class ContextTests
 
         context.LoadTmpDh(Pki.DhPem);
 
-        context.DhParameters.ShouldNotBeNull().Length.ShouldBe(268);
+        context.TmpDh.ShouldNotBeNull().Bits.ShouldBe(2048);
     }
 
     [Fact]
