@@ -47,6 +47,29 @@ public sealed class ConnectionInteropTests
         client.GetShutdown().ShouldBe(ShutdownState.Received);
     }
 
+    [SkippableTheory]
+    [InlineData("ECDHE-ECDSA-AES128-GCM-SHA256")]
+    [InlineData("ECDHE-ECDSA-CHACHA20-POLY1305")]
+    public void Tls12Client_AgainstOpenSslServerWww_VerifiesAndReadsThePage(string cipher)
+    {
+        using Process server = StartOpenSsl("s_server", "-accept", "127.0.0.1:0", "-cert", Pki.ServerPem, "-key", Pki.ServerKeyPem,
+            "-cert_chain", Pki.IntermediatePem, "-www", "-naccept", "1", "-tls1_2", "-cipher", cipher);
+        int port = ReadAcceptPort(server);
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveTimeout = 20000 };
+        socket.Connect(IPAddress.Loopback, port);
+        var client = new Connection(Pki.ClientContext(SslMethod.Tlsv1_2));
+        client.SetConnectState();
+
+        SocketDriver.Run(client, socket, client.DoHandshake);
+        SocketDriver.Run(client, socket, () => client.Sendall("GET / HTTP/1.0\r\n\r\n"u8));
+        string page = ReadAll(client, socket);
+
+        client.GetCipherName().ShouldBe(cipher);
+        client.GetProtocolVersionName().ShouldBe("TLSv1.2");
+        client.GetVerifiedChain()!.Count.ShouldBe(3);
+        page.ShouldContain($"New, TLSv1.2, Cipher is {cipher}");
+    }
+
     [SkippableFact]
     public void Server_OpenSslClient_VerifiesUsAndExchangesData()
     {
@@ -76,6 +99,23 @@ public sealed class ConnectionInteropTests
         server.GetServername().ShouldBe("localhost");
         server.GetProtocolVersionName().ShouldBe("TLSv1.3");
         server.GetCipherName().ShouldBe("TLS_AES_256_GCM_SHA384");
+    }
+
+    private static string ReadAll(Connection client, Socket socket)
+    {
+        var page = new StringBuilder();
+        try
+        {
+            while (true)
+            {
+                page.Append(Encoding.ASCII.GetString(SocketDriver.Run(client, socket, () => client.Recv(65536))));
+            }
+        }
+        catch (ZeroReturnException)
+        {
+        }
+
+        return page.ToString();
     }
 
     private static Process StartOpenSsl(params string[] args)
