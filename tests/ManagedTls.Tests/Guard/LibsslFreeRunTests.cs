@@ -122,6 +122,17 @@ public class LibsslFreeRunTests(ITestOutputHelper output)
             lines.Add($"rehash -v {work}/hashed");
             lines.Add($"verify -no-CAfile -CApath {work}/hashed {work}/hashed/demo.pem");
         }
+        AddIf(lines, "crl2pkcs7", $"crl2pkcs7 -nocrl -certfile {work}/self.pem -certfile {work}/ca.pem -out {work}/chain.p7b");
+        AddIf(lines, "pkcs7",
+            $"pkcs7 -in {work}/chain.p7b -print_certs -noout",
+            $"pkcs7 -in {work}/chain.p7b -outform DER -out {work}/chain.p7b.der");
+        AddIf(lines, "smime",
+            $"smime -sign -signer {work}/leaf.pem -inkey {work}/rsa.pem -in {work}/self.pem -out {work}/signed.eml",
+            $"smime -verify -in {work}/signed.eml -CAfile {work}/ca.pem -out {work}/verified.txt",
+            $"smime -sign -binary -signer {work}/leaf.pem -inkey {work}/rsa.pem -in {work}/cert.der -outform DER -out {work}/signed.p7s",
+            $"smime -verify -binary -inform DER -in {work}/signed.p7s -content {work}/cert.der -CAfile {work}/ca.pem -out {work}/verified.der",
+            $"smime -sign -nodetach -signer {work}/leaf.pem -inkey {work}/rsa.pem -in {work}/cert.der -outform DER -out {work}/signed.p7m",
+            $"smime -verify -inform DER -in {work}/signed.p7m -CAfile {work}/ca.pem -out {work}/opaque.der");
         return lines;
     }
 
