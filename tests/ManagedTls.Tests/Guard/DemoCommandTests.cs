@@ -13,9 +13,11 @@ public class DemoCommandTests
         result.ExitCode.ShouldBe(0, result.Stderr);
         string[] lines = result.Text().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBeGreaterThanOrEqualTo(12);
-        lines.ShouldAllBe(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^.{44} ok +\d+\.\d ms$"));
+        lines.ShouldAllBe(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^.{44} ok +\d+\.\d ms(  \S.*)?$"));
         result.Text().ShouldContain("sign/verify RSA-2048");
         result.Text().ShouldContain("sign/verify Ed25519");
+        result.Text().ShouldContain("chain and host name verification ........... ok");
+        result.Text().ShouldContain("3 certificates to the root");
     }
 
     [Fact]
