@@ -14,4 +14,7 @@ public sealed class TlsClientOptions : TlsOptions
 
     /// <summary>The groups for which a TLS 1.3 key share is sent in the first ClientHello; null = the first of <see cref="TlsOptions.Groups"/>.</summary>
     public IList<TlsNamedGroup>? KeyShareGroups { get; set; }
+
+    /// <summary>Test hook: rewrites the ClientHello extension list (order, extra entries) before it is encoded.</summary>
+    internal Func<List<Messages.TlsExtension>, IReadOnlyList<Messages.TlsExtension>>? ClientHelloExtensionsHook { get; set; }
 }
