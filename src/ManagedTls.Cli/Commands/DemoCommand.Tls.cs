@@ -32,11 +32,15 @@ internal sealed partial class DemoCommand
         new("chain and host name verification", VerifyChainStep),
     ];
 
-    private static IEnumerable<DemoStep> TlsConnectionSteps =>
+    private static IEnumerable<DemoStep> Tls13Steps =>
     [
         new("TLS 1.3 handshake over loopback TCP", () => HandshakeStep(TlsProtocolVersion.Tls13)),
         new("TLS 1.3 data, 1 MiB each way", DataStep),
         new("TLS 1.3 key update and close_notify", CloseStep),
+    ];
+
+    private static IEnumerable<DemoStep> Tls12Steps =>
+    [
         new("TLS 1.2 handshake over loopback TCP", () => HandshakeStep(TlsProtocolVersion.Tls12)),
         new("TLS 1.2 data, 1 MiB each way", DataStep),
         new("TLS 1.2 close_notify", CloseStep),
@@ -149,8 +153,8 @@ internal sealed partial class DemoCommand
         Check(c.PeerVerifyResult == X509VerifyError.Ok, $"client verification: {c.PeerVerifyResult}");
         Check(c.NegotiatedVersion == version, $"negotiated {c.NegotiatedVersion}");
         Check(tls.Server.NegotiatedCipherSuite == c.NegotiatedCipherSuite, "the two ends disagree on the cipher suite");
-        string group = c.NegotiatedGroup is { } g ? " " + g : string.Empty;
-        string scheme = c.Connection!.PeerSignatureScheme is { } s ? " " + s : string.Empty;
+        string group = c.NegotiatedGroup is { } g ? " " + TlsText.GroupName(g) : string.Empty;
+        string scheme = c.Connection!.PeerSignatureScheme is { } s ? " " + TlsText.SchemeName(s) : string.Empty;
         return $"{TlsText.Protocol(c.NegotiatedVersion)} {TlsText.Cipher(c.NegotiatedCipherSuite)}{group}{scheme}, chain verified for {DemoHost}";
     }
 

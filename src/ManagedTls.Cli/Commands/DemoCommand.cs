@@ -57,6 +57,7 @@ internal sealed partial class DemoCommand : ICommand
         .. CodecSteps,
         .. X509Steps,
         .. TlsIdentitySteps,
+        .. Tls13Steps,
     ];
 
     private static ICryptoProvider Provider => CryptoProviders.Default;

@@ -18,6 +18,10 @@ public class DemoCommandTests
         result.Text().ShouldContain("sign/verify Ed25519");
         result.Text().ShouldContain("chain and host name verification ........... ok");
         result.Text().ShouldContain("3 certificates to the root");
+        lines.ShouldContain(line => line.StartsWith("TLS 1.3 handshake over loopback TCP ...", StringComparison.Ordinal)
+            && line.Contains(" ok ", StringComparison.Ordinal) && line.Contains("TLSv1.3 TLS_", StringComparison.Ordinal));
+        result.Text().ShouldContain("2 MiB checked");
+        result.Text().ShouldContain("keys updated both ways; close_notify sent and received by both ends");
     }
 
     [Fact]

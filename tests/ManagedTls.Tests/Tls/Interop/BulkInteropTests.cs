@@ -19,6 +19,12 @@ public sealed class BulkInteropTests(InteropIdentities ids) : IClassFixture<Inte
     [InlineData(TlsProtocolVersion.Tls12, "ECDHE-ECDSA-CHACHA20-POLY1305")]
     public async Task OurClient_OpenSslServer_64MiBEachWay(TlsProtocolVersion version, string openSslSuite)
     {
+        OpenSslPeer.Require();
+        if (version == TlsProtocolVersion.Tls12)
+        {
+            LoopbackTls.RequireTls12(ids[InteropKey.EcdsaP256]);
+        }
+
         string[] suiteArgs = version == TlsProtocolVersion.Tls13 ? ["-tls1_3", "-ciphersuites", openSslSuite] : ["-tls1_2", "-cipher", openSslSuite];
         using OpenSslProcess server = OpenSslProcess.StartServer(ids.Directory,
             ["-cert", "ecdsa.pem", "-key", "ecdsa.key", "-naccept", "1", "-quiet", .. suiteArgs], hashStdout: true);
@@ -50,6 +56,11 @@ public sealed class BulkInteropTests(InteropIdentities ids) : IClassFixture<Inte
     public async Task OpenSslClient_OurServer_64MiBEachWay(TlsProtocolVersion version, string openSslSuite)
     {
         OpenSslPeer.Require();
+        if (version == TlsProtocolVersion.Tls12)
+        {
+            LoopbackTls.RequireTls12(ids[InteropKey.EcdsaP256]);
+        }
+
         string[] suiteArgs = version == TlsProtocolVersion.Tls13 ? ["-tls1_3", "-ciphersuites", openSslSuite] : ["-tls1_2", "-cipher", openSslSuite];
         using var listener = new LoopbackTls.Server();
         Task<TlsStream> accept = listener.AcceptAsync(LoopbackTls.ServerOptions(ids[InteropKey.EcdsaP256], version));
