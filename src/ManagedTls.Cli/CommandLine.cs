@@ -8,6 +8,7 @@ public static class CommandLine
     [
         new Asn1ParseCommand(),
         new CaCommand(),
+        new CiphersCommand(),
         new CrlCommand(),
         new DemoCommand(),
         new DgstCommand(),

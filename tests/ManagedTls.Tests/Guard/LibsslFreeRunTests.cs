@@ -119,6 +119,7 @@ public class LibsslFreeRunTests(ITestOutputHelper output)
         AddIf(lines, "s_server", "s_server -help");
         AddIf(lines, "crl", $"crl -in {work}/guard.crl -CAfile {work}/ca.pem -text -noout -crlnumber -hash");
         AddIf(lines, "verify", $"verify -CAfile {work}/ca.pem -show_chain {work}/ca.pem");
+        AddIf(lines, "ciphers", "ciphers -V -s -tls1_2 ECDHE+AESGCM", "ciphers -stdname -ciphersuites TLS_CHACHA20_POLY1305_SHA256 HIGH:@STRENGTH");
         if (CommandLine.Commands.Any(c => c.Name == "rehash"))
         {
             Directory.CreateDirectory(Path.Combine(work, "hashed"));

@@ -148,14 +148,6 @@ internal sealed class ExpectServerFinished : Tls13HandshakeState
         Tls13ApplicationSecrets application = _secrets.DeriveApplication(context);
         context.SetReadProtection(Tls13TrafficSecrets.Protection(context, _secrets.Suite, application.ServerSecret));
 
-        // RFC 8446 Appendix D.4: in compatibility mode the client's ChangeCipherSpec precedes its encrypted flight.
-        if (context.Connection.SessionId is not null && !context.CompatibilityCcsSent)
-        {
-            context.SendChangeCipherSpec();
-            context.CompatibilityCcsSent = true;
-        }
-
-        context.SetWriteProtection(Tls13TrafficSecrets.Protection(context, _secrets.Suite, _secrets.ClientHandshakeSecret));
         if (_request is not null)
         {
             SendClientCertificate(context, _request);

@@ -2,6 +2,7 @@ using System.Text;
 using ManagedTls.Keys;
 using ManagedTls.Tls.Messages;
 using ManagedTls.X509;
+using ManagedTls.X509.Verification;
 
 namespace ManagedTls.Tls.Handshake.Tls13;
 
@@ -117,13 +118,36 @@ internal static class Tls13Authentication
         context.Connection.PeerSignatureScheme = verify.Scheme;
     }
 
-    /// <summary>Validates the peer chain (trust, purpose, host name) and records the result on the connection.</summary>
+    /// <summary>
+    /// Validates the peer chain (trust, purpose, host name) and records the result on the connection — also when it
+    /// fails, as OpenSSL's SSL_get_verify_result does — then enforces it when the verify mode says so.
+    /// </summary>
     internal static void ValidatePeer(HandshakeContext context, Certificate[] chain, bool peerIsServer)
     {
+        TlsOptions options = context.Options;
         context.Connection.PeerCertificates = chain;
         string? hostName = peerIsServer ? context.ClientOptions?.ServerName : null;
-        PeerValidationResult result = PeerCertificateValidator.Validate(chain, context.Options, peerIsServer, hostName);
+        TlsVerifyCallback? callback = options.VerifyCallback;
+        var settings = new PeerValidationSettings
+        {
+            TrustStore = options.TrustStore,
+            Verification = options.Verification,
+            FailOnError = false,
+            VerifyDepth = options.VerifyDepth,
+            Time = options.TimeProvider.GetUtcNow(),
+            Callback = callback is null
+                ? null
+                : (ok, certificate, depth, error, built) => callback(ok, new TlsVerifyContext(certificate, depth, error, built)),
+        };
+        PeerValidationResult result = PeerCertificateValidator.Validate(chain, settings, peerIsServer, hostName);
         context.Connection.PeerVerifyResult = result.Result;
         context.Connection.VerifiedChain = result.VerifiedChain;
+        if (result.VerifiedChain is null && (options.VerifyMode & TlsVerifyMode.Peer) != 0)
+        {
+            throw new TlsException(
+                TlsError.CertificateVerifyFailed,
+                PeerCertificateValidator.AlertFor(result.Result),
+                $"RFC 8446 §4.4.2.4: {(peerIsServer ? "server" : "client")} certificate verify failed: {result.Result.GetMessage()} (error {(int)result.Result})");
+        }
     }
 }

@@ -49,6 +49,17 @@ internal static class Tls13ClientHandshake
 
         context.Record.IsTls13 = true;
         context.SetReadProtection(Tls13TrafficSecrets.Protection(context, suite, secrets.ServerHandshakeSecret));
+
+        // RFC 8446 Appendix D.4: in compatibility mode the client's ChangeCipherSpec precedes anything it encrypts.
+        // The client handshake key is installed now, so an alert about the server's flight reaches the server under
+        // the key it reads with.
+        if (clientHello.SessionId.Length > 0 && !context.CompatibilityCcsSent)
+        {
+            context.SendChangeCipherSpec();
+            context.CompatibilityCcsSent = true;
+        }
+
+        context.SetWriteProtection(Tls13TrafficSecrets.Protection(context, suite, secrets.ClientHandshakeSecret));
         return new ExpectEncryptedExtensions(clientHello, secrets);
     }
 }
