@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using ManagedTls.Asn1;
@@ -121,6 +119,7 @@ internal sealed partial class DemoCommand
             {
                 Socket socket = listener.AcceptSocket();
                 socket.ReceiveTimeout = StallTimeoutMs;
+                socket.NoDelay = true;
                 var stream = new TlsStream(new NetworkStream(socket, ownsSocket: true));
                 stream.AuthenticateAsServer(serverOptions);
                 return stream;
@@ -163,7 +162,6 @@ internal sealed partial class DemoCommand
         TlsDemoState tls = TlsState;
         byte[] up = SecureRandomSource.GetBytes(DemoBytes);
         byte[] down = SecureRandomSource.GetBytes(DemoBytes);
-        var clock = Stopwatch.StartNew();
         Task<byte[]> serverSide = Task.Run(() =>
         {
             Task write = Task.Run(() => tls.Server!.Write(down));
@@ -177,8 +175,7 @@ internal sealed partial class DemoCommand
         Check(serverSide.Wait(TimeSpan.FromSeconds(60)), "the server did not receive everything");
         Check(serverSide.Result.AsSpan().SequenceEqual(up), "the server received different bytes");
         Check(clientReceived.AsSpan().SequenceEqual(down), "the client received different bytes");
-        double seconds = clock.Elapsed.TotalSeconds;
-        return string.Create(CultureInfo.InvariantCulture, $"2 MiB checked, {2.0 * DemoBytes / (1 << 20) / seconds:F1} MiB/s");
+        return "1 MiB each way compared byte for byte";
     }
 
     private static string CloseStep()

@@ -58,6 +58,7 @@ internal sealed partial class DemoCommand : ICommand
         .. X509Steps,
         .. TlsIdentitySteps,
         .. Tls13Steps,
+        .. Tls12Steps,
     ];
 
     private static ICryptoProvider Provider => CryptoProviders.Default;

@@ -67,10 +67,6 @@ public sealed class SClientServerCommandTests(InteropIdentities ids) : IClassFix
     public void SClient_AgainstOpenSslServer_PrintsWhatOpenSslPrints(string version, string cipher, string stem)
     {
         OpenSslPeer.Require();
-        if (version == "-tls1_2")
-        {
-            LoopbackTls.RequireTls12(ids[stem == "rsa" ? InteropKey.Rsa2048 : InteropKey.EcdsaP256]);
-        }
 
         string[] cipherArgs = version == "-tls1_3" ? ["-ciphersuites", cipher] : ["-cipher", cipher];
         using OpenSslProcess server = OpenSslProcess.StartServer(ids.Directory,
@@ -147,11 +143,6 @@ public sealed class SClientServerCommandTests(InteropIdentities ids) : IClassFix
     public async Task SServer_Www_OpenSslClientGetsThePage(string version, string cipher, string stem)
     {
         OpenSslPeer.Require();
-        LoopbackTls.RequireEngine();
-        if (version == "-tls1_2")
-        {
-            LoopbackTls.RequireTls12(ids[stem == "rsa" ? InteropKey.Rsa2048 : InteropKey.EcdsaP256]);
-        }
 
         int port = OpenSslProcess.FreePort();
         string[] cipherArgs = version == "-tls1_3" ? ["-ciphersuites", cipher] : ["-cipher", cipher];
@@ -178,7 +169,6 @@ public sealed class SClientServerCommandTests(InteropIdentities ids) : IClassFix
     public async Task SServer_VerifyUppercase_ClientWithoutCertificate_GetsCertificateRequired()
     {
         OpenSslPeer.Require();
-        LoopbackTls.RequireEngine();
         int port = OpenSslProcess.FreePort();
         Task<ProcessResult> server = Task.Run(() => Mtls.Run("s_server", "-accept", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-cert", ids.Path("ecdsa.pem"), "-key", ids.Path("ecdsa.key"), "-CAfile", ids.Path("ca.pem"), "-Verify", "1", "-www", "-naccept", "1", "-tls1_3"));
@@ -195,7 +185,6 @@ public sealed class SClientServerCommandTests(InteropIdentities ids) : IClassFix
     public async Task SServer_VerifyUppercase_ClientCertificate_ShownOnThePage()
     {
         OpenSslPeer.Require();
-        LoopbackTls.RequireEngine();
         int port = OpenSslProcess.FreePort();
         Task<ProcessResult> server = Task.Run(() => Mtls.Run("s_server", "-accept", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-cert", ids.Path("ecdsa.pem"), "-key", ids.Path("ecdsa.key"), "-CAfile", ids.Path("ca.pem"), "-Verify", "1", "-www", "-naccept", "1"));

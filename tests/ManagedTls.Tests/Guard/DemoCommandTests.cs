@@ -20,7 +20,8 @@ public class DemoCommandTests
         result.Text().ShouldContain("3 certificates to the root");
         lines.ShouldContain(line => line.StartsWith("TLS 1.3 handshake over loopback TCP ...", StringComparison.Ordinal)
             && line.Contains(" ok ", StringComparison.Ordinal) && line.Contains("TLSv1.3 TLS_", StringComparison.Ordinal));
-        result.Text().ShouldContain("2 MiB checked");
+        result.Text().ShouldContain("1 MiB each way compared byte for byte");
+        lines.ShouldContain(line => line.StartsWith("TLS 1.2 handshake over loopback TCP ...", StringComparison.Ordinal) && line.Contains("TLSv1.2 ECDHE-", StringComparison.Ordinal));
         result.Text().ShouldContain("keys updated both ways; close_notify sent and received by both ends");
     }
 

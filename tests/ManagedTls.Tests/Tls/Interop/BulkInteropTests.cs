@@ -20,10 +20,6 @@ public sealed class BulkInteropTests(InteropIdentities ids) : IClassFixture<Inte
     public async Task OurClient_OpenSslServer_64MiBEachWay(TlsProtocolVersion version, string openSslSuite)
     {
         OpenSslPeer.Require();
-        if (version == TlsProtocolVersion.Tls12)
-        {
-            LoopbackTls.RequireTls12(ids[InteropKey.EcdsaP256]);
-        }
 
         string[] suiteArgs = version == TlsProtocolVersion.Tls13 ? ["-tls1_3", "-ciphersuites", openSslSuite] : ["-tls1_2", "-cipher", openSslSuite];
         using OpenSslProcess server = OpenSslProcess.StartServer(ids.Directory,
@@ -56,10 +52,6 @@ public sealed class BulkInteropTests(InteropIdentities ids) : IClassFixture<Inte
     public async Task OpenSslClient_OurServer_64MiBEachWay(TlsProtocolVersion version, string openSslSuite)
     {
         OpenSslPeer.Require();
-        if (version == TlsProtocolVersion.Tls12)
-        {
-            LoopbackTls.RequireTls12(ids[InteropKey.EcdsaP256]);
-        }
 
         string[] suiteArgs = version == TlsProtocolVersion.Tls13 ? ["-tls1_3", "-ciphersuites", openSslSuite] : ["-tls1_2", "-cipher", openSslSuite];
         using var listener = new LoopbackTls.Server();
@@ -113,7 +105,7 @@ public sealed class BulkInteropTests(InteropIdentities ids) : IClassFixture<Inte
 
     private static async Task<byte[]> HashExactly(Stream source, long count)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         byte[] buffer = new byte[64 * 1024];
         long total = 0;

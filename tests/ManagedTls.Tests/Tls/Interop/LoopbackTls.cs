@@ -11,72 +11,9 @@ internal static class LoopbackTls
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    private static readonly Lazy<bool> s_engineImplemented = new(() =>
-    {
-        try
-        {
-            using var probe = TlsConnection.CreateClient(new TlsClientOptions());
-            _ = probe.PendingTlsBytes;
-            return true;
-        }
-        catch (NotImplementedException)
-        {
-            return false;
-        }
-    });
-
-    /// <summary>
-    /// Skips while the engine is still the contract's compiled surface (its bodies throw NotImplementedException);
-    /// once the handshake lands this never skips.
-    /// </summary>
-    public static void RequireEngine() => Skip.IfNot(s_engineImplemented.Value, "the TLS engine surface is not implemented yet on this branch");
-
-    private static bool? s_tls12Implemented;
-
-    /// <summary>
-    /// Skips TLS 1.2 rows while the TLS 1.2 handshake is still core13's hand-off stub ("TLS 1.2 is not available in
-    /// this build"); probed once with an in-memory handshake. Once wt/tls12 lands this never skips.
-    /// </summary>
-    public static void RequireTls12(TlsCertificateIdentity identity)
-    {
-        RequireEngine();
-        s_tls12Implemented ??= ProbeTls12(identity);
-        Skip.IfNot(s_tls12Implemented.Value, "the TLS 1.2 handshake is not implemented yet on this branch");
-    }
-
-    private static bool ProbeTls12(TlsCertificateIdentity identity)
-    {
-        using var client = TlsConnection.CreateClient(new TlsClientOptions { MinVersion = TlsProtocolVersion.Tls12, MaxVersion = TlsProtocolVersion.Tls12 });
-        using var server = TlsConnection.CreateServer(new TlsServerOptions { Certificate = identity, MinVersion = TlsProtocolVersion.Tls12, MaxVersion = TlsProtocolVersion.Tls12 });
-        byte[] buffer = new byte[64 * 1024];
-        try
-        {
-            for (int round = 0; round < 4; round++)
-            {
-                int n = client.WriteTls(buffer);
-                server.ReadTls(buffer.AsSpan(0, n));
-                server.ProcessNewPackets();
-                n = server.WriteTls(buffer);
-                client.ReadTls(buffer.AsSpan(0, n));
-                client.ProcessNewPackets();
-            }
-        }
-        catch (TlsException e) when (e.Message.Contains("not available in this build", StringComparison.Ordinal))
-        {
-            return false;
-        }
-        catch (TlsException)
-        {
-            return true; // TLS 1.2 is there; whatever failed here, the real test will tell
-        }
-
-        return true;
-    }
-
     /// <summary>Connects to 127.0.0.1:<paramref name="port"/> and runs the client handshake.</summary>
     public static async Task<TlsStream> ConnectAsync(int port, TlsClientOptions options)
     {
-        RequireEngine();
         using var cts = new CancellationTokenSource(Timeout);
         var tcp = new TcpClient { NoDelay = true };
         await tcp.ConnectAsync(IPAddress.Loopback, port, cts.Token);
@@ -99,11 +36,7 @@ internal static class LoopbackTls
     {
         private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
 
-        public Server()
-        {
-            RequireEngine();
-            _listener.Start();
-        }
+        public Server() => _listener.Start();
 
         public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 

@@ -93,7 +93,6 @@ internal sealed class OpenSslProcess : IDisposable
     public static OpenSslProcess StartServer(string workingDirectory, IEnumerable<string> args, bool hashStdout = false)
     {
         OpenSslPeer.Require();
-        LoopbackTls.RequireEngine();
         for (int attempt = 0; ; attempt++)
         {
             int port = FreePort();
