@@ -1,8 +1,5 @@
 using ManagedTls.Tls.Handshake;
-using HandshakeJoiner = ManagedTls.Tls.Handshake.Interim.InterimHandshakeJoiner;
-using RecordLayer = ManagedTls.Tls.Handshake.Interim.InterimRecordLayer;
-using RecordLayerOptions = ManagedTls.Tls.Handshake.Interim.InterimRecordLayerOptions;
-using RecordProtection = ManagedTls.Tls.Handshake.Interim.InterimRecordProtection;
+using ManagedTls.Tls.Record;
 
 namespace ManagedTls.Tls;
 
@@ -200,16 +197,11 @@ public sealed partial class TlsConnection
         _record.Dispose();
     }
 
-    private static RecordLayerOptions RecordOptions(TlsOptions options)
+    private static RecordLayerOptions RecordOptions(TlsOptions options) => new()
     {
-        var recordOptions = new RecordLayerOptions { MaxHandshakeMessageSize = options.MaxHandshakeMessageSize };
-        if (options.KeyUpdateAfterRecords is { } limit)
-        {
-            recordOptions.KeyUsageLimit = limit;
-        }
-
-        return recordOptions;
-    }
+        MaxHandshakeMessageSize = options.MaxHandshakeMessageSize,
+        KeyUsageLimit = options.KeyUpdateAfterRecords,
+    };
 
     private void ProcessRecord(TlsContentType type, ReadOnlySpan<byte> payload)
     {

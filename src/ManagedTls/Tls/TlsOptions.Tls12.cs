@@ -17,4 +17,7 @@ public abstract partial class TlsOptions
     /// which uses it whenever both sides offer it and otherwise falls back to the RFC 5246 master secret.
     /// </summary>
     public bool RequireExtendedMasterSecret { get; set; }
+
+    /// <summary>Test hook: a server that ignores the client's extended_master_secret (an RFC 5246-only peer).</summary>
+    internal bool IgnoreExtendedMasterSecret { get; set; }
 }

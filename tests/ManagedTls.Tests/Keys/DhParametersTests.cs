@@ -16,6 +16,18 @@ public sealed class DhParametersTests
         -----END DH PARAMETERS-----
         """;
 
+    // openssl genpkey -genparam -algorithm DH -pkeyopt group:modp_2048 (RFC 3526 group 14: 2048 bits, not an RFC 7919 group)
+    internal const string Dh2048Pem = """
+        -----BEGIN DH PARAMETERS-----
+        MIIBCAKCAQEA///////////JD9qiIWjCNMTGYouA3BzRKQJOCIpnzHQCC76mOxOb
+        IlFKCHmONATd75UZs806QxswKwpt8l8UN0/hNW1tUcJF5IW1dmJefsb0TELppjft
+        awv/XLb0Brft7jhr+1qJn6WunyQRfEsf5kkoZlHs5Fs9wgB8uKFjvwWY2kg2HFXT
+        mmkWP6j9JM9fg2VdI9yjrZYcYvNWIIVSu57VKQdwlpZtZww1Tkq8mATxdGwIyhgh
+        fDKQXkYuNs474553LBgOhgObJ4Oi7Aeij7XFXfBvTFLJ3ivL9pVYFxg5lUl86pVq
+        5RXSJhiY+gUQFXKOWoqsqmj//////////wIBAg==
+        -----END DH PARAMETERS-----
+        """;
+
     // openssl genpkey -genparam -algorithm DH -pkeyopt group:ffdhe2048
     private const string Ffdhe2048Pem = """
         -----BEGIN DH PARAMETERS-----
@@ -37,6 +49,15 @@ public sealed class DhParametersTests
         Convert.ToHexString(parameters.Prime.Span).ShouldStartWith("F957C5F11C3FD826");
         parameters.Generator.ToArray().ShouldBe(new byte[] { 2 });
         parameters.PrivateValueLength.ShouldBeNull();
+        parameters.NamedGroup.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Load_Modp2048_IsLoadedParametersNotANamedGroup()
+    {
+        DhParameters parameters = DhParameters.Load(Dh2048Pem);
+
+        parameters.Bits.ShouldBe(2048);
         parameters.NamedGroup.ShouldBeNull();
     }
 

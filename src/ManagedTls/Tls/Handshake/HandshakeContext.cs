@@ -2,10 +2,7 @@ using ManagedTls.Crypto;
 using ManagedTls.Random;
 using ManagedTls.Tls.KeySchedule;
 using ManagedTls.Tls.Messages;
-using HandshakeJoiner = ManagedTls.Tls.Handshake.Interim.InterimHandshakeJoiner;
-using RecordLayer = ManagedTls.Tls.Handshake.Interim.InterimRecordLayer;
-using RecordLayerOptions = ManagedTls.Tls.Handshake.Interim.InterimRecordLayerOptions;
-using RecordProtection = ManagedTls.Tls.Handshake.Interim.InterimRecordProtection;
+using ManagedTls.Tls.Record;
 using ManagedTls.Tls.Wire;
 
 namespace ManagedTls.Tls.Handshake;

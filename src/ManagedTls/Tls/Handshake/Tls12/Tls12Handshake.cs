@@ -124,7 +124,7 @@ internal static class Tls12ServerHandshake
             throw new TlsException(TlsError.Renegotiation, TlsAlertDescription.HandshakeFailure, "RFC 5746 §3.6: renegotiated_connection is not empty in an initial handshake");
         }
 
-        bool ems = clientHello.ExtendedMasterSecret;
+        bool ems = clientHello.ExtendedMasterSecret && !options.IgnoreExtendedMasterSecret;
         if (!ems && options.RequireExtendedMasterSecret)
         {
             throw new TlsException(TlsError.MissingExtension, TlsAlertDescription.HandshakeFailure, "RFC 7627 §5.3: the client did not offer the extended master secret");
@@ -245,7 +245,8 @@ internal static class Tls12ServerHandshake
         foreach (TlsCipherSuite suite in first)
         {
             TlsCipherSuiteInfo? info = TlsCipherSuites.Find(suite);
-            if (!second.Contains(suite) || !Tls12Session.IsUsableTls12Suite(info) || !Tls12Session.KeyFitsSuite(identity.Key.Algorithm, info!.Authentication))
+            if (!second.Contains(suite) || !Tls12Session.IsUsableTls12Suite(info) || !Tls12Session.KeyFitsSuite(identity.Key.Algorithm, info!.Authentication)
+                || !CertificateCurveOffered(identity.Key, clientHello))
             {
                 continue;
             }
@@ -262,6 +263,25 @@ internal static class Tls12ServerHandshake
         }
 
         return null;
+    }
+
+    // RFC 8422 §5.1 / §5.3: in TLS 1.2 supported_groups also bounds the curve of an ECDSA certificate (OpenSSL's
+    // client refuses others with "wrong curve").
+    private static bool CertificateCurveOffered(PrivateKey key, ClientHello clientHello)
+    {
+        if (key.PublicKey is not EcPublicKey ec || clientHello.SupportedGroups is not { } groups)
+        {
+            return true;
+        }
+
+        TlsNamedGroup? group = ec.Curve.Name switch
+        {
+            "prime256v1" => TlsNamedGroup.Secp256r1,
+            "secp384r1" => TlsNamedGroup.Secp384r1,
+            "secp521r1" => TlsNamedGroup.Secp521r1,
+            _ => null,
+        };
+        return group is { } g && Array.IndexOf(groups, g) >= 0;
     }
 
     private static TlsNamedGroup? ChooseEcGroup(TlsOptions options, ClientHello clientHello, bool serverPreference)

@@ -2,6 +2,7 @@ using ManagedTls.Crypto;
 using ManagedTls.Keys;
 using ManagedTls.Tls.KeySchedule;
 using ManagedTls.Tls.Messages;
+using ManagedTls.Tls.Record;
 using ManagedTls.Tls.Suites;
 using ManagedTls.X509;
 
@@ -86,25 +87,21 @@ internal sealed class Tls12Session
     }
 
     /// <summary>The record protection for one direction (RFC 5246 §6.3 key block; AEAD suites have no MAC keys).</summary>
-    internal Tls12AeadProtection Protection(HandshakeContext context, bool clientWrite)
+    internal RecordProtection Protection(HandshakeContext context, bool clientWrite)
     {
-        int keyLength = Suite.KeyLength;
-        int ivLength = Suite.FixedIvLength;
-        byte[] block = new byte[(2 * Suite.MacKeyLength) + (2 * keyLength) + (2 * ivLength)];
+        Tls12Keys keys = Tls12Keys.Derive(context.Crypto, Suite, MasterSecret!, ClientRandom, ServerRandom);
         try
         {
-            Tls12Prf.KeyBlock(context.Crypto, Suite.Hash, MasterSecret!, ClientRandom, ServerRandom, block);
-            int offset = 2 * Suite.MacKeyLength;
-            byte[] key = block.AsSpan(offset + (clientWrite ? 0 : keyLength), keyLength).ToArray();
-            offset += 2 * keyLength;
-            byte[] iv = block.AsSpan(offset + (clientWrite ? 0 : ivLength), ivLength).ToArray();
-            var protection = new Tls12AeadProtection(context.Crypto, Suite, key, iv);
-            SecretMemory.Zero(key);
-            return protection;
+            return clientWrite
+                ? RecordProtection.CreateTls12Aead(context.Crypto, Suite.Aead!.Value, keys.ClientWriteKey, keys.ClientWriteIv)
+                : RecordProtection.CreateTls12Aead(context.Crypto, Suite.Aead!.Value, keys.ServerWriteKey, keys.ServerWriteIv);
         }
         finally
         {
-            SecretMemory.Zero(block);
+            SecretMemory.Zero(keys.ClientWriteKey);
+            SecretMemory.Zero(keys.ServerWriteKey);
+            SecretMemory.Zero(keys.ClientWriteIv);
+            SecretMemory.Zero(keys.ServerWriteIv);
         }
     }
 

@@ -1,9 +1,6 @@
 using ManagedTls.Crypto;
 using ManagedTls.Tls.KeySchedule;
-using HandshakeJoiner = ManagedTls.Tls.Handshake.Interim.InterimHandshakeJoiner;
-using RecordLayer = ManagedTls.Tls.Handshake.Interim.InterimRecordLayer;
-using RecordLayerOptions = ManagedTls.Tls.Handshake.Interim.InterimRecordLayerOptions;
-using RecordProtection = ManagedTls.Tls.Handshake.Interim.InterimRecordProtection;
+using ManagedTls.Tls.Record;
 using ManagedTls.Tls.Suites;
 
 namespace ManagedTls.Tls.Handshake.Tls13;

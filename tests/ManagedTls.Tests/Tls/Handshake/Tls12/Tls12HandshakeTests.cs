@@ -189,6 +189,26 @@ public sealed class Tls12HandshakeTests
         }
     }
 
+    // RFC 8422 §5.1: an ECDSA certificate on a curve the client did not list cannot be used in TLS 1.2.
+    [Fact]
+    public void EcdsaCertificate_CurveNotInClientGroups_NoSharedSuite()
+    {
+        TlsClientOptions clientOptions = TlsTestKit.Client(o =>
+        {
+            o.MaxVersion = TlsProtocolVersion.Tls12;
+            o.CipherSuites = [TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256];
+            o.Groups = [TlsNamedGroup.X25519];
+        });
+        TlsConnection client = TlsConnection.CreateClient(clientOptions);
+        TlsConnection server = TlsConnection.CreateServer(TlsTestKit.Server("ecdsa-p256"));
+
+        Should.Throw<TlsException>(() => TlsTestKit.Pump(client, server));
+
+        server.Failure.ShouldNotBeNull().Error.ShouldBe(TlsError.NoCommonCipherSuite);
+        Should.Throw<TlsException>(() => TlsTestKit.Move(server, client, new byte[4096]));
+        client.Failure.ShouldNotBeNull().Alert.ShouldBe(TlsAlertDescription.HandshakeFailure);
+    }
+
     [Fact]
     public void LoadedDhParameters_UsedWhenClientListsNoFfdheGroup()
     {
