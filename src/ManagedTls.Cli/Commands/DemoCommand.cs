@@ -37,7 +37,7 @@ internal sealed partial class DemoCommand : ICommand
 
     public string Name => "demo";
 
-    public string Summary => "Show what works so far on embedded sample data";
+    public string Summary => "Show what works: primitives, codecs, X.509, and a TLS client and server over loopback";
 
     /// <summary>The steps, in order. Other features append theirs here.</summary>
     internal static IReadOnlyList<DemoStep> Steps { get; } =
@@ -56,6 +56,9 @@ internal sealed partial class DemoCommand : ICommand
         new("sign/verify Ed448", () => EdDsaStep(EdwardsCurve.Ed448)),
         .. CodecSteps,
         .. X509Steps,
+        .. TlsIdentitySteps,
+        .. Tls13Steps,
+        .. Tls12Steps,
     ];
 
     private static ICryptoProvider Provider => CryptoProviders.Default;
@@ -81,10 +84,11 @@ internal sealed partial class DemoCommand : ICommand
             var clock = Stopwatch.StartNew();
             try
             {
-                step.Run();
-                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} ok  {clock.Elapsed.TotalMilliseconds,7:F1} ms"));
+                string? detail = step.Run();
+                string timing = string.Create(CultureInfo.InvariantCulture, $"{label} ok  {clock.Elapsed.TotalMilliseconds,7:F1} ms");
+                context.Out.WriteLine(detail is null ? timing : timing + "  " + detail);
             }
-            catch (DemoFailure e)
+            catch (Exception e) when (e is DemoFailure or ManagedTls.Tls.TlsException or IOException or AggregateException or TimeoutException)
             {
                 failures++;
                 context.Out.WriteLine($"{label} FAILED: {e.Message}");
@@ -195,10 +199,26 @@ internal sealed partial class DemoCommand : ICommand
         }
     }
 
-    /// <summary>One named demo step; it throws <see cref="DemoFailure"/> (or anything else, which aborts the demo) to fail.</summary>
+    /// <summary>
+    /// One named demo step; it throws <see cref="DemoFailure"/> (or a TLS or I/O failure) to fail, anything else aborts
+    /// the demo. It may return a detail (what was negotiated) printed after its timing.
+    /// </summary>
     /// <param name="Name">The label printed before the dots.</param>
-    /// <param name="Run">The work.</param>
-    internal sealed record DemoStep(string Name, Action Run);
+    /// <param name="Run">The work; returns the detail or null.</param>
+    internal sealed record DemoStep(string Name, Func<string?> Run)
+    {
+        /// <summary>A step without a detail.</summary>
+        /// <param name="name">The label.</param>
+        /// <param name="run">The work.</param>
+        public DemoStep(string name, Action run)
+            : this(name, () =>
+            {
+                run();
+                return null;
+            })
+        {
+        }
+    }
 
     private sealed class DemoFailure(string message) : Exception(message);
 }

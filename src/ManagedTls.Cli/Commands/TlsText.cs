@@ -60,11 +60,42 @@ internal static class TlsText
         _ => "SHA256",
     };
 
+    /// <summary>The IANA name of a signature scheme ("ecdsa_secp256r1_sha256").</summary>
+    public static string SchemeName(TlsSignatureScheme scheme) => scheme switch
+    {
+        TlsSignatureScheme.EcdsaSecp256r1Sha256 => "ecdsa_secp256r1_sha256",
+        TlsSignatureScheme.EcdsaSecp384r1Sha384 => "ecdsa_secp384r1_sha384",
+        TlsSignatureScheme.EcdsaSecp521r1Sha512 => "ecdsa_secp521r1_sha512",
+        TlsSignatureScheme.RsaPssRsaeSha256 => "rsa_pss_rsae_sha256",
+        TlsSignatureScheme.RsaPssRsaeSha384 => "rsa_pss_rsae_sha384",
+        TlsSignatureScheme.RsaPssRsaeSha512 => "rsa_pss_rsae_sha512",
+        TlsSignatureScheme.RsaPssPssSha256 => "rsa_pss_pss_sha256",
+        TlsSignatureScheme.RsaPssPssSha384 => "rsa_pss_pss_sha384",
+        TlsSignatureScheme.RsaPssPssSha512 => "rsa_pss_pss_sha512",
+        TlsSignatureScheme.RsaPkcs1Sha256 => "rsa_pkcs1_sha256",
+        TlsSignatureScheme.RsaPkcs1Sha384 => "rsa_pkcs1_sha384",
+        TlsSignatureScheme.RsaPkcs1Sha512 => "rsa_pkcs1_sha512",
+        TlsSignatureScheme.Ed25519 => "ed25519",
+        TlsSignatureScheme.Ed448 => "ed448",
+        _ => scheme.ToString(),
+    };
+
+    /// <summary>OpenSSL's short name of a group ("X25519", "P-256").</summary>
+    public static string GroupName(TlsNamedGroup group) => group switch
+    {
+        TlsNamedGroup.X25519 => "X25519",
+        TlsNamedGroup.X448 => "X448",
+        TlsNamedGroup.Secp256r1 => "P-256",
+        TlsNamedGroup.Secp384r1 => "P-384",
+        TlsNamedGroup.Secp521r1 => "P-521",
+        _ => group.ToString().ToLowerInvariant(),
+    };
+
     /// <summary>The "Peer signature type" name.</summary>
     public static string SignatureType(TlsSignatureScheme scheme) => scheme switch
     {
-        TlsSignatureScheme.Ed25519 => "Ed25519",
-        TlsSignatureScheme.Ed448 => "Ed448",
+        TlsSignatureScheme.Ed25519 => "ed25519",
+        TlsSignatureScheme.Ed448 => "ed448",
         TlsSignatureScheme.RsaPssRsaeSha256 or TlsSignatureScheme.RsaPssRsaeSha384 or TlsSignatureScheme.RsaPssRsaeSha512
             or TlsSignatureScheme.RsaPssPssSha256 or TlsSignatureScheme.RsaPssPssSha384 or TlsSignatureScheme.RsaPssPssSha512 => "RSA-PSS",
         TlsSignatureScheme.DsaSha1 => "DSA",

@@ -118,13 +118,25 @@ public sealed partial class TlsStream
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         TlsConnection connection = AuthenticatedEngine();
-        while (!buffer.IsEmpty)
+        // The writer holds the output gate from queueing to draining, so the engine's queued application data is
+        // always sent by its writer (a reader only ever sends its own small KeyUpdate answers and alerts).
+        _outputGate.Wait();
+        try
         {
-            int n = Math.Min(buffer.Length, WriteChunkSize);
-            Queue(connection, buffer[..n]);
-            FlushOutputAsync(sync: true, CancellationToken.None).GetAwaiter().GetResult();
-            buffer = buffer[n..];
+            while (!buffer.IsEmpty)
+            {
+                int n = Math.Min(buffer.Length, WriteChunkSize);
+                Queue(connection, buffer[..n]);
+                DrainAsync(sync: true, CancellationToken.None).GetAwaiter().GetResult();
+                buffer = buffer[n..];
+            }
         }
+        finally
+        {
+            _outputGate.Release();
+        }
+
+        FlushOpportunisticAsync(sync: true, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     /// <inheritdoc/>
@@ -138,13 +150,23 @@ public sealed partial class TlsStream
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         TlsConnection connection = AuthenticatedEngine();
-        while (!buffer.IsEmpty)
+        await _outputGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            int n = Math.Min(buffer.Length, WriteChunkSize);
-            Queue(connection, buffer.Span[..n]);
-            await FlushOutputAsync(sync: false, cancellationToken).ConfigureAwait(false);
-            buffer = buffer[n..];
+            while (!buffer.IsEmpty)
+            {
+                int n = Math.Min(buffer.Length, WriteChunkSize);
+                Queue(connection, buffer.Span[..n]);
+                await DrainAsync(sync: false, cancellationToken).ConfigureAwait(false);
+                buffer = buffer[n..];
+            }
         }
+        finally
+        {
+            _outputGate.Release();
+        }
+
+        await FlushOpportunisticAsync(sync: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

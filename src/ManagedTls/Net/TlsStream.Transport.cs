@@ -76,7 +76,9 @@ public sealed partial class TlsStream
 
         try
         {
-            await FlushOutputAsync(sync, cancellationToken).ConfigureAwait(false);
+            // Never wait for the output gate here: a writer blocked on a full socket while the peer waits for us to
+            // read would deadlock. Whatever cannot be sent now is sent by the gate's holder (see FlushOutputAsync).
+            await FlushOpportunisticAsync(sync, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException) when (failure is not null)
         {
@@ -91,8 +93,42 @@ public sealed partial class TlsStream
         return accepted;
     }
 
-    /// <summary>Writes everything the engine has queued to the inner stream, one writer at a time, in order.</summary>
+    /// <summary>Writes everything the engine has queued to the inner stream, waiting for the output gate.</summary>
     private async ValueTask FlushOutputAsync(bool sync, CancellationToken cancellationToken)
+    {
+        await AcquireOutputAsync(sync, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await DrainAsync(sync, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _outputGate.Release();
+        }
+
+        await FlushOpportunisticAsync(sync, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes what the engine has queued if the output gate is free; otherwise leaves it to the holder, who re-checks
+    /// after releasing the gate, so nothing queued is ever left behind.
+    /// </summary>
+    private async ValueTask FlushOpportunisticAsync(bool sync, CancellationToken cancellationToken)
+    {
+        while (HasPendingOutput() && _outputGate.Wait(0, CancellationToken.None))
+        {
+            try
+            {
+                await DrainAsync(sync, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _outputGate.Release();
+            }
+        }
+    }
+
+    private async ValueTask AcquireOutputAsync(bool sync, CancellationToken cancellationToken)
     {
         if (sync)
         {
@@ -102,58 +138,63 @@ public sealed partial class TlsStream
         {
             await _outputGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
 
-        try
+    private bool HasPendingOutput()
+    {
+        lock (_engineLock)
         {
-            bool wrote = false;
-            while (true)
+            return _connection is { PendingTlsBytes: > 0 } && _output is not null;
+        }
+    }
+
+    /// <summary>Drains the engine to the inner stream; the caller holds the output gate.</summary>
+    private async ValueTask DrainAsync(bool sync, CancellationToken cancellationToken)
+    {
+        bool wrote = false;
+        while (true)
+        {
+            int n;
+            byte[] output;
+            lock (_engineLock)
             {
-                int n;
-                byte[] output;
-                lock (_engineLock)
-                {
-                    output = _output ?? throw new ObjectDisposedException(nameof(TlsStream));
-                    if (_connection!.PendingTlsBytes == 0)
-                    {
-                        break;
-                    }
-
-                    n = _connection.WriteTls(output);
-                }
-
-                if (n == 0)
+                output = _output ?? throw new ObjectDisposedException(nameof(TlsStream));
+                if (_connection!.PendingTlsBytes == 0)
                 {
                     break;
                 }
 
-                if (sync)
-                {
-                    _inner.Write(output, 0, n);
-                }
-                else
-                {
-                    await _inner.WriteAsync(output.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
-                }
-
-                Interlocked.Add(ref _bytesSent, n);
-                wrote = true;
+                n = _connection.WriteTls(output);
             }
 
-            if (wrote)
+            if (n == 0)
             {
-                if (sync)
-                {
-                    _inner.Flush();
-                }
-                else
-                {
-                    await _inner.FlushAsync(cancellationToken).ConfigureAwait(false);
-                }
+                break;
             }
+
+            if (sync)
+            {
+                _inner.Write(output, 0, n);
+            }
+            else
+            {
+                await _inner.WriteAsync(output.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
+            }
+
+            Interlocked.Add(ref _bytesSent, n);
+            wrote = true;
         }
-        finally
+
+        if (wrote)
         {
-            _outputGate.Release();
+            if (sync)
+            {
+                _inner.Flush();
+            }
+            else
+            {
+                await _inner.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 }

@@ -92,6 +92,7 @@ internal sealed class OpenSslProcess : IDisposable
     /// </summary>
     public static OpenSslProcess StartServer(string workingDirectory, IEnumerable<string> args, bool hashStdout = false)
     {
+        OpenSslPeer.Require();
         for (int attempt = 0; ; attempt++)
         {
             int port = FreePort();
@@ -159,6 +160,26 @@ internal sealed class OpenSslProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>Waits until a process listens on <paramref name="port"/> (any address); false on timeout.</summary>
+    public static bool WaitForListener(int port, TimeSpan timeout, Func<bool>? givenUp = null)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout && givenUp?.Invoke() != true)
+        {
+            foreach (IPEndPoint endPoint in IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners())
+            {
+                if (endPoint.Port == port)
+                {
+                    return true;
+                }
+            }
+
+            Thread.Sleep(15);
+        }
+
+        return false;
+    }
+
     /// <summary>Waits until stdout or stderr contains <paramref name="text"/>; false on timeout or exit without it.</summary>
     public bool WaitForOutput(string text, TimeSpan timeout)
     {
@@ -207,24 +228,7 @@ internal sealed class OpenSslProcess : IDisposable
         _stdoutHash?.Dispose();
     }
 
-    private bool WaitListening(int port, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout && !_process.HasExited)
-        {
-            foreach (IPEndPoint endPoint in IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners())
-            {
-                if (endPoint.Port == port)
-                {
-                    return true;
-                }
-            }
-
-            Thread.Sleep(15);
-        }
-
-        return false;
-    }
+    private bool WaitListening(int port, TimeSpan timeout) => WaitForListener(port, timeout, () => _process.HasExited);
 
     private async Task PumpStdoutAsync()
     {

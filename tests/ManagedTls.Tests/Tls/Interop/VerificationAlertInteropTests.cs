@@ -12,6 +12,8 @@ public sealed class VerificationAlertInteropTests(InteropIdentities ids) : IClas
     [InlineData(TlsProtocolVersion.Tls12)]
     public async Task OurClient_UntrustedServerCertificate_SendsUnknownCa(TlsProtocolVersion version)
     {
+        OpenSslPeer.Require();
+
         using OpenSslProcess server = OpenSslProcess.StartServer(ids.Directory,
             ["-cert", "rogue.pem", "-key", "rogue.key", "-www", "-naccept", "1"]);
 
@@ -22,12 +24,15 @@ public sealed class VerificationAlertInteropTests(InteropIdentities ids) : IClas
         server.WaitForOutput("alert unknown ca", LoopbackTls.Timeout).ShouldBeTrue(server.Transcript);
     }
 
+    // openssl 3.0's client sends this alert in plaintext (it installs its handshake write keys only for its second
+    // flight); the server must still read it as the peer's alert.
     [SkippableTheory]
     [InlineData("-tls1_3")]
     [InlineData("-tls1_2")]
     public async Task OpenSslClient_UntrustedServerCertificate_OurServerReceivesUnknownCa(string versionFlag)
     {
         OpenSslPeer.Require();
+
         using var listener = new LoopbackTls.Server();
         Task<TlsStream> accept = listener.AcceptAsync(new TlsServerOptions { Certificate = ids.Rogue });
         using OpenSslProcess client = OpenSslProcess.StartClient(ids.Directory, listener.Port,
@@ -73,8 +78,8 @@ public sealed class VerificationAlertInteropTests(InteropIdentities ids) : IClas
         await tls.WriteAsync("GET / HTTP/1.0\r\n\r\n"u8.ToArray());
         string page = await LoopbackTls.ReadToEndAsync(tls);
 
-        page.ShouldContain("Client certificate", customMessage: server.Transcript);
-        page.ShouldContain("CN = interop client");
+        page.ShouldContain("Client certificate\n", Case.Sensitive, server.Transcript);
+        page.ShouldContain("Subject: CN=interop client", Case.Sensitive); // X509_print's name form
     }
 
     [SkippableFact]
