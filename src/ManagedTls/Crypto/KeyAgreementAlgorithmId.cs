@@ -17,4 +17,22 @@ public enum KeyAgreementAlgorithmId
 
     /// <summary>ECDH over NIST P-521 (secp521r1).</summary>
     EcdhP521,
+
+    /// <summary>RFC 7919 ffdhe2048: finite-field DH; public values and the secret are as long as p (256 bytes), left-padded.</summary>
+    Ffdhe2048,
+
+    /// <summary>RFC 7919 ffdhe3072.</summary>
+    Ffdhe3072,
+
+    /// <summary>RFC 7919 ffdhe4096.</summary>
+    Ffdhe4096,
+
+    /// <summary>RFC 7919 ffdhe6144.</summary>
+    Ffdhe6144,
+
+    /// <summary>RFC 7919 ffdhe8192.</summary>
+    Ffdhe8192,
+
+    /// <summary>Finite-field DH over caller-supplied parameters (PKCS#3 / <c>openssl dhparam</c>); see <see cref="ICryptoProvider.GenerateFiniteFieldDh"/>.</summary>
+    FiniteFieldDh,
 }

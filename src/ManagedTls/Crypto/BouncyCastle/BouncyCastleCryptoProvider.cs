@@ -25,9 +25,14 @@ internal sealed partial class BouncyCastleCryptoProvider : ICryptoProvider
 
     public ICbcCipher CreateCbc(BlockCipherAlgorithmId algorithm, ReadOnlySpan<byte> key) => new BouncyCastleCbcCipher(algorithm, key);
 
-    public IKeyAgreement GenerateKeyAgreement(KeyAgreementAlgorithmId algorithm) => BouncyCastleKeyAgreement.Generate(algorithm);
+    public IKeyAgreement GenerateKeyAgreement(KeyAgreementAlgorithmId algorithm) =>
+        BouncyCastleFiniteFieldDh.IsNamedGroup(algorithm) ? BouncyCastleFiniteFieldDh.GenerateNamed(algorithm) : BouncyCastleKeyAgreement.Generate(algorithm);
 
-    public IKeyAgreement ImportKeyAgreement(KeyAgreementAlgorithmId algorithm, ReadOnlySpan<byte> privateKey) => BouncyCastleKeyAgreement.Import(algorithm, privateKey);
+    public IKeyAgreement ImportKeyAgreement(KeyAgreementAlgorithmId algorithm, ReadOnlySpan<byte> privateKey) =>
+        BouncyCastleFiniteFieldDh.IsNamedGroup(algorithm) ? BouncyCastleFiniteFieldDh.ImportNamed(algorithm, privateKey) : BouncyCastleKeyAgreement.Import(algorithm, privateKey);
+
+    public IKeyAgreement GenerateFiniteFieldDh(ReadOnlySpan<byte> prime, ReadOnlySpan<byte> generator, int privateExponentBits) =>
+        BouncyCastleFiniteFieldDh.Generate(prime, generator, privateExponentBits);
 
     private static void RequireDigestLength(HashAlgorithmId hash, ReadOnlySpan<byte> digest)
     {

@@ -148,24 +148,26 @@ public sealed class PeerCertificateValidatorTests
     [InlineData("hostname", true, "0@0:62 1@2:62 1@1:62 1@0:62", X509VerifyError.HostnameMismatch)]
     [InlineData("untrusted", true, "0@1:20 1@1:20 1@0:20", X509VerifyError.UnableToGetIssuerCertLocally)]
     [InlineData("reject-good", true, "1@2:0", X509VerifyError.Unspecified)]
+    [InlineData("self-signed-in-chain", true, "0@2:19 1@2:19 1@1:19 1@0:19", X509VerifyError.SelfSignedCertInChain)] // as openssl s_client -verify 5 prints
     public void Validate_WithCallback_CallsInOpenSslOrderAndTheAnswerDecides(string scenario, bool accept, string expectedCalls, X509VerifyError recordedError)
     {
         var recorder = new Recorder();
         recorder.Answer = scenario == "reject-good" ? (_, _, _) => false : (ok, _, _) => ok || accept;
         Issued leaf = Leaf("www.example.com", Intermediate, notAfterDays: scenario == "expired" ? -1 : 80);
         string host = scenario == "hostname" ? "wrong.example.com" : "www.example.com";
-        PeerValidationSettings settings = Settings(callback: recorder.Callback, trustRoot: scenario != "untrusted");
+        PeerValidationSettings settings = Settings(callback: recorder.Callback, trustRoot: scenario is not ("untrusted" or "self-signed-in-chain"));
+        Certificate[] sent = scenario == "self-signed-in-chain" ? [.. Sent(leaf), Root.Certificate] : Sent(leaf);
 
         bool shouldPass = scenario == "good" || (accept && scenario != "reject-good");
         if (shouldPass)
         {
-            PeerValidationResult result = PeerCertificateValidator.Validate(Sent(leaf), settings, true, host);
+            PeerValidationResult result = PeerCertificateValidator.Validate(sent, settings, true, host);
             result.Result.ShouldBe(recordedError);
             result.VerifiedChain.ShouldNotBeNull();
         }
         else
         {
-            TlsException e = Should.Throw<TlsException>(() => PeerCertificateValidator.Validate(Sent(leaf), settings, true, host));
+            TlsException e = Should.Throw<TlsException>(() => PeerCertificateValidator.Validate(sent, settings, true, host));
             e.Alert.ShouldBe(PeerCertificateValidator.AlertFor(recordedError));
         }
 
