@@ -163,6 +163,19 @@ internal static class Tls12Prf
         }
     }
 
+    /// <summary>RFC 5705 exporter with OpenSSL's convention: a null <paramref name="context"/> means no context.</summary>
+    /// <param name="provider">The primitive provider.</param>
+    /// <param name="hash">The PRF hash.</param>
+    /// <param name="masterSecret">The master secret.</param>
+    /// <param name="clientRandom">ClientHello.random.</param>
+    /// <param name="serverRandom">ServerHello.random.</param>
+    /// <param name="label">The exporter label (ASCII).</param>
+    /// <param name="context">The context value, or null for none.</param>
+    /// <param name="output">Receives the keying material.</param>
+    /// <exception cref="TlsException">The label is reserved, or the context is longer than 65535 bytes.</exception>
+    public static void Export(ICryptoProvider provider, HashAlgorithmId hash, ReadOnlySpan<byte> masterSecret, ReadOnlySpan<byte> clientRandom, ReadOnlySpan<byte> serverRandom, string label, byte[]? context, Span<byte> output)
+        => Export(provider, hash, masterSecret, clientRandom, serverRandom, label, context, context is not null, output);
+
     /// <summary>
     /// P_hash(secret, seed) = HMAC(secret, A(1) + seed) + HMAC(secret, A(2) + seed) + ..., A(0) = seed,
     /// A(i) = HMAC(secret, A(i-1)) (RFC 5246 §5).

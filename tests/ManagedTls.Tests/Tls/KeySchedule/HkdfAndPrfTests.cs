@@ -171,6 +171,12 @@ public class HkdfAndPrfTests
         Tls12Prf.Derive(s_provider, HashAlgorithmId.Sha256, master, "EXPERIMENTAL test", [.. cr, .. sr, 0, 0], expected);
         empty.ShouldBe(expected);
 
+        byte[] viaNull = new byte[20];
+        Tls12Prf.Export(s_provider, HashAlgorithmId.Sha256, master, cr, sr, "EXPERIMENTAL test", (byte[]?)null, viaNull);
+        viaNull.ShouldBe(none);
+        Tls12Prf.Export(s_provider, HashAlgorithmId.Sha256, master, cr, sr, "EXPERIMENTAL test", Array.Empty<byte>(), viaNull);
+        viaNull.ShouldBe(empty);
+
         var ex = Should.Throw<TlsException>(() => Tls12Prf.Export(s_provider, HashAlgorithmId.Sha256, master, cr, sr, "key expansion", [], false, none));
         ex.Message.ShouldContain("RFC 5705");
     }

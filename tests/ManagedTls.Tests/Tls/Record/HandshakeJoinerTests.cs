@@ -137,3 +137,61 @@ public class HandshakeJoinerTests
         message.ToArray().ShouldBe(big);
     }
 }
+
+/// <summary>Random input never escapes as anything but a <see cref="TlsException"/>.</summary>
+public class RecordLayerGarbageTests
+{
+    [Theory]
+    [InlineData(null, 1)]
+    [InlineData(null, 2)]
+    [InlineData(RecordLayerTests.Mode.Tls13Aes128, 3)]
+    [InlineData(RecordLayerTests.Mode.Tls12Aes256, 4)]
+    [InlineData(RecordLayerTests.Mode.Tls12Aes128CbcSha1, 5)]
+    [InlineData(RecordLayerTests.Mode.Tls12Aes256CbcSha384EncryptThenMac, 6)]
+    public void Random_records_are_read_or_refused_with_a_tls_exception(RecordLayerTests.Mode? mode, int seed)
+    {
+        var random = new System.Random(seed);
+        int refused = 0;
+        for (int round = 0; round < 300; round++)
+        {
+            using var layer = new RecordLayer { IsTls13 = round % 2 == 0 };
+            using var joiner = new HandshakeJoiner(1000);
+            if (mode is { } m)
+            {
+                layer.SetReadProtection(RecordLayerTests.Create(m));
+            }
+
+            // Plausible headers (types 20..23, version 3.x, small lengths) followed by random bodies.
+            byte[] wire = new byte[random.Next(1, 600)];
+            random.NextBytes(wire);
+            for (int i = 0; i + 5 <= wire.Length; i += 5 + (wire[i + 4] | (wire[i + 3] << 8)))
+            {
+                wire[i] = (byte)random.Next(20, 24);
+                wire[i + 1] = 3;
+                wire[i + 3] = 0;
+                wire[i + 4] = (byte)random.Next(0, 60);
+            }
+
+            try
+            {
+                layer.Feed(wire);
+                while (layer.TryReadRecord(out TlsContentType type, out ReadOnlyMemory<byte> payload))
+                {
+                    if (type == TlsContentType.Handshake)
+                    {
+                        joiner.Add(payload.Span);
+                        while (joiner.TryNext(out _, out _))
+                        {
+                        }
+                    }
+                }
+            }
+            catch (TlsException)
+            {
+                refused++;
+            }
+        }
+
+        refused.ShouldBeGreaterThan(0);
+    }
+}

@@ -106,10 +106,16 @@ public class OpenSslRecordInteropTests
     [InlineData("ECDHE-ECDSA-AES128-GCM-SHA256", TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256)]
     [InlineData("ECDHE-ECDSA-AES256-GCM-SHA384", TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384)]
     [InlineData("ECDHE-ECDSA-CHACHA20-POLY1305", TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256)]
-    public void Tls12_records_finished_and_exporter_of_an_openssl_connection(string openSslName, TlsCipherSuite id)
+    [InlineData("ECDHE-ECDSA-AES128-SHA256", TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256, true)]
+    [InlineData("ECDHE-ECDSA-AES256-SHA384", TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384, false)]
+    [InlineData("ECDHE-ECDSA-AES128-SHA", TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, false)]
+    [InlineData("ECDHE-ECDSA-AES256-SHA", TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA, true)]
+    public void Tls12_records_finished_and_exporter_of_an_openssl_connection(string openSslName, TlsCipherSuite id, bool encryptThenMac = false)
     {
         TlsCipherSuiteInfo suite = TlsCipherSuites.Get(id);
-        Capture capture = Run(["-tls1_2", "-cipher", openSslName], ["-cipher", openSslName]);
+        // CBC suites: OpenSSL negotiates encrypt_then_mac (RFC 7366) unless the client sends -no_etm.
+        string[] etm = suite.IsAead || encryptThenMac ? [] : ["-no_etm"];
+        Capture capture = Run(["-tls1_2", "-cipher", openSslName, .. etm], ["-cipher", openSslName]);
 
         byte[] clientRandom = [];
         byte[] serverRandom = [];
@@ -120,10 +126,16 @@ public class OpenSslRecordInteropTests
         clientRandom = FirstHandshakeBody(capture.ClientToServer)[2..34];
         serverRandom = FirstHandshakeBody(capture.ServerToClient)[2..34];
 
-        Direction server = Read(capture.ServerToClient, tls13: false, onChangeCipherSpec: layer =>
-            layer.SetReadProtection(RecordProtection.CreateTls12Aead(s_provider, suite, Keys().ServerWriteKey, Keys().ServerWriteIv)));
-        Direction client = Read(capture.ClientToServer, tls13: false, onChangeCipherSpec: layer =>
-            layer.SetReadProtection(RecordProtection.CreateTls12Aead(s_provider, suite, Keys().ClientWriteKey, Keys().ClientWriteIv)));
+        RecordProtection Protection(bool fromClient)
+        {
+            Tls12Keys k = Keys();
+            return suite.IsAead
+                ? RecordProtection.CreateTls12Aead(s_provider, suite, fromClient ? k.ClientWriteKey : k.ServerWriteKey, fromClient ? k.ClientWriteIv : k.ServerWriteIv)
+                : RecordProtection.CreateTls12Cbc(s_provider, suite, fromClient ? k.ClientWriteKey : k.ServerWriteKey, fromClient ? k.ClientMacKey : k.ServerMacKey, encryptThenMac);
+        }
+
+        Direction server = Read(capture.ServerToClient, tls13: false, onChangeCipherSpec: layer => layer.SetReadProtection(Protection(fromClient: false)));
+        Direction client = Read(capture.ClientToServer, tls13: false, onChangeCipherSpec: layer => layer.SetReadProtection(Protection(fromClient: true)));
 
         client.ApplicationData.ToArray().ShouldBe(s_clientData);
         client.ProtectedRecords.ShouldBeGreaterThanOrEqualTo(2);

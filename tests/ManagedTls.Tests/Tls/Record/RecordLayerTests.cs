@@ -20,12 +20,26 @@ public class RecordLayerTests
         Tls12Aes128,
         Tls12Aes256,
         Tls12ChaCha,
+        Tls12Aes128CbcSha1,
+        Tls12Aes256CbcSha384EncryptThenMac,
     }
 
-    public static TheoryData<Mode> AllModes() => [Mode.Tls13Aes128, Mode.Tls13Aes256, Mode.Tls13ChaCha, Mode.Tls12Aes128, Mode.Tls12Aes256, Mode.Tls12ChaCha];
+    public static TheoryData<Mode> AllModes() =>
+        [Mode.Tls13Aes128, Mode.Tls13Aes256, Mode.Tls13ChaCha, Mode.Tls12Aes128, Mode.Tls12Aes256, Mode.Tls12ChaCha, Mode.Tls12Aes128CbcSha1, Mode.Tls12Aes256CbcSha384EncryptThenMac];
 
     internal static RecordProtection Create(Mode mode, byte seed = 1)
     {
+        if (mode is Mode.Tls12Aes128CbcSha1 or Mode.Tls12Aes256CbcSha384EncryptThenMac)
+        {
+            bool etm = mode == Mode.Tls12Aes256CbcSha384EncryptThenMac;
+            byte[] encKey = new byte[etm ? 32 : 16];
+            byte[] macKey = new byte[etm ? 48 : 20];
+            encKey[0] = seed;
+            macKey[^1] = seed;
+            return RecordProtection.CreateTls12Cbc(
+                s_provider, etm ? BlockCipherAlgorithmId.Aes256 : BlockCipherAlgorithmId.Aes128, etm ? HashAlgorithmId.Sha384 : HashAlgorithmId.Sha1, encKey, macKey, etm);
+        }
+
         (AeadAlgorithmId aead, bool tls13) = mode switch
         {
             Mode.Tls13Aes128 => (AeadAlgorithmId.Aes128Gcm, true),
@@ -235,6 +249,8 @@ public class RecordLayerTests
     [InlineData(Mode.Tls13Aes128)]
     [InlineData(Mode.Tls12Aes128)]
     [InlineData(Mode.Tls12ChaCha)]
+    [InlineData(Mode.Tls12Aes128CbcSha1)]
+    [InlineData(Mode.Tls12Aes256CbcSha384EncryptThenMac)]
     public void The_header_is_authenticated(Mode mode)
     {
         (RecordLayer writer, RecordLayer _) = Pair(mode);

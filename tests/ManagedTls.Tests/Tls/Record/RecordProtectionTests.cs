@@ -137,3 +137,85 @@ public class RecordProtectionTests
         chacha.ConfidentialityLimit.ShouldBe(ulong.MaxValue);
     }
 }
+
+/// <summary>TLS 1.2 CBC (RFC 5246 §6.2.3.2, RFC 7366) record format, built independently from the raw primitives.</summary>
+public class Tls12CbcProtectionTests
+{
+    private static readonly ICryptoProvider s_provider = CryptoProviders.Default;
+    private static readonly byte[] s_encKey = Convert.FromHexString("00112233445566778899aabbccddeeff");
+    private static readonly byte[] s_macKey = Convert.FromHexString("0102030405060708090a0b0c0d0e0f1011121314");
+
+    private static byte[] Mac(ulong seq, byte type, int length, ReadOnlySpan<byte> data)
+    {
+        using IHmac hmac = s_provider.CreateHmac(HashAlgorithmId.Sha1, s_macKey);
+        byte[] pseudo = [(byte)(seq >> 56), (byte)(seq >> 48), (byte)(seq >> 40), (byte)(seq >> 32), (byte)(seq >> 24), (byte)(seq >> 16), (byte)(seq >> 8), (byte)seq, type, 3, 3, (byte)(length >> 8), (byte)length];
+        hmac.Append(pseudo);
+        hmac.Append(data);
+        byte[] mac = new byte[20];
+        hmac.GetHashAndReset(mac);
+        return mac;
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(300)]
+    public void Mac_then_encrypt_record_is_iv_then_cbc_of_content_mac_and_padding(int length)
+    {
+        using RecordProtection sealer = RecordProtection.CreateTls12Cbc(s_provider, BlockCipherAlgorithmId.Aes128, HashAlgorithmId.Sha1, s_encKey, s_macKey);
+        byte[] content = Enumerable.Range(0, length).Select(i => (byte)i).ToArray();
+        byte[] record = new byte[5 + length + sealer.MaxExpansion];
+        content.CopyTo(record, 5 + 16);
+        int total = sealer.Seal(5, TlsContentType.ApplicationData, TlsProtocolVersion.Tls12, record, length);
+        (total - 5 - 16).ShouldBe((length + 20 + 16) / 16 * 16);
+
+        using ICbcCipher cbc = s_provider.CreateCbc(BlockCipherAlgorithmId.Aes128, s_encKey);
+        byte[] plain = new byte[total - 21];
+        cbc.Decrypt(record.AsSpan(5, 16), record.AsSpan(21, total - 21), plain);
+        plain[..length].ShouldBe(content);
+        plain[length..(length + 20)].ShouldBe(Mac(5, 23, length, content));
+        int pad = plain[^1];
+        plain[(length + 20)..].ShouldAllBe(b => b == pad);
+
+        using RecordProtection opener = RecordProtection.CreateTls12Cbc(s_provider, BlockCipherAlgorithmId.Aes128, HashAlgorithmId.Sha1, s_encKey, s_macKey);
+        opener.TryOpen(5, record.AsSpan(0, 5), record.AsSpan(5, total - 5), out TlsContentType type, out int offset, out int contentLength, out _).ShouldBeTrue();
+        type.ShouldBe(TlsContentType.ApplicationData);
+        record.AsSpan(5 + offset, contentLength).ToArray().ShouldBe(content);
+    }
+
+    [Fact]
+    public void Bad_padding_with_a_good_mac_is_still_bad_record_mac()
+    {
+        // content || MAC || padding whose bytes disagree, encrypted by hand: only the padding is wrong.
+        byte[] content = "abcd"u8.ToArray();
+        byte[] mac = Mac(0, 23, content.Length, content);
+        byte[] plain = [.. content, .. mac, 7, 7, 7, 7, 7, 6, 7, 7];
+        plain.Length.ShouldBe(32);
+        byte[] iv = new byte[16];
+        using ICbcCipher cbc = s_provider.CreateCbc(BlockCipherAlgorithmId.Aes128, s_encKey);
+        byte[] encrypted = new byte[32];
+        cbc.Encrypt(iv, plain, encrypted);
+        byte[] fragment = [.. iv, .. encrypted];
+        using RecordProtection opener = RecordProtection.CreateTls12Cbc(s_provider, BlockCipherAlgorithmId.Aes128, HashAlgorithmId.Sha1, s_encKey, s_macKey);
+        opener.TryOpen(0, [23, 3, 3, 0, 48], fragment, out _, out _, out _, out _).ShouldBeFalse();
+
+        plain[^3] = 7; // now good
+        cbc.Encrypt(iv, plain, encrypted);
+        fragment = [.. iv, .. encrypted];
+        opener.TryOpen(0, [23, 3, 3, 0, 48], fragment, out _, out int offset, out int length, out _).ShouldBeTrue();
+        fragment.AsSpan(offset, length).ToArray().ShouldBe(content);
+    }
+
+    [Theory]
+    [InlineData(false, 15)]
+    [InlineData(false, 17)]
+    [InlineData(false, 32)] // IV and one block: too short for a 20-byte MAC
+    [InlineData(true, 16 + 16 + 19)]
+    public void Fragments_of_impossible_length_are_bad_record_mac(bool encryptThenMac, int length)
+    {
+        using RecordProtection opener = RecordProtection.CreateTls12Cbc(s_provider, BlockCipherAlgorithmId.Aes128, HashAlgorithmId.Sha1, s_encKey, s_macKey, encryptThenMac);
+        opener.TryOpen(0, [23, 3, 3, 0, (byte)length], new byte[length], out _, out _, out _, out _).ShouldBeFalse();
+    }
+}
