@@ -20,6 +20,8 @@ public static class CommandLine
         new RehashCommand(),
         new ReqCommand(),
         new RsaCommand(),
+        new SClientCommand(),
+        new SServerCommand(),
         new VerifyCommand(),
         new VersionCommand(),
         new X509Command(),

@@ -1,5 +1,5 @@
 using ManagedTls.Crypto;
-using Net = System.Security.Cryptography;
+using Bcl = System.Security.Cryptography;
 
 namespace ManagedTls.Tests.Crypto;
 
@@ -36,11 +36,11 @@ public class CbcCipherTests
         random.NextBytes(key);
         random.NextBytes(iv);
         random.NextBytes(data);
-        using Net.SymmetricAlgorithm peer = algorithm switch
+        using Bcl.SymmetricAlgorithm peer = algorithm switch
         {
-            BlockCipherAlgorithmId.DesEde3 => Net.TripleDES.Create(),
-            BlockCipherAlgorithmId.Des => Net.DES.Create(),
-            _ => Net.Aes.Create(),
+            BlockCipherAlgorithmId.DesEde3 => Bcl.TripleDES.Create(),
+            BlockCipherAlgorithmId.Des => Bcl.DES.Create(),
+            _ => Bcl.Aes.Create(),
         };
         peer.Key = key;
 
@@ -48,7 +48,7 @@ public class CbcCipherTests
         cipher.BlockSize.ShouldBe(blockSize);
         byte[] ours = new byte[data.Length];
         cipher.Encrypt(iv, data, ours);
-        ours.ShouldBe(peer.EncryptCbc(data, iv, Net.PaddingMode.None));
+        ours.ShouldBe(peer.EncryptCbc(data, iv, Bcl.PaddingMode.None));
         byte[] back = new byte[data.Length];
         cipher.Decrypt(iv, ours, back);
         back.ShouldBe(data);

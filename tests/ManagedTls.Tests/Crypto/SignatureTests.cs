@@ -1,5 +1,5 @@
 using ManagedTls.Crypto;
-using Net = System.Security.Cryptography;
+using Bcl = System.Security.Cryptography;
 
 namespace ManagedTls.Tests.Crypto;
 
@@ -17,12 +17,12 @@ public class SignatureTests
     public void SignRsa_VerifiedByDotNet_AndViceVersa(string paddingName)
     {
         RsaParameters key = s_rsaKey.Value;
-        (RsaSignaturePadding ours, Net.RSASignaturePadding theirs) = paddingName == "pss"
-            ? (RsaSignaturePadding.PssDigestLengthSalt, Net.RSASignaturePadding.Pss)
-            : (RsaSignaturePadding.Pkcs1, Net.RSASignaturePadding.Pkcs1);
+        (RsaSignaturePadding ours, Bcl.RSASignaturePadding theirs) = paddingName == "pss"
+            ? (RsaSignaturePadding.PssDigestLengthSalt, Bcl.RSASignaturePadding.Pss)
+            : (RsaSignaturePadding.Pkcs1, Bcl.RSASignaturePadding.Pkcs1);
         byte[] digest = HashTests.OneShot(HashAlgorithmId.Sha256, s_message);
-        using var peer = Net.RSA.Create();
-        peer.ImportParameters(new Net.RSAParameters
+        using var peer = Bcl.RSA.Create();
+        peer.ImportParameters(new Bcl.RSAParameters
         {
             Modulus = key.Modulus.ToArray(), Exponent = key.Exponent.ToArray(), D = Pad(key.D, key.Modulus.Length),
             P = key.P.ToArray(), Q = key.Q.ToArray(), DP = Pad(key.DP, key.P.Length), DQ = Pad(key.DQ, key.Q.Length), InverseQ = Pad(key.InverseQ, key.P.Length),
@@ -30,9 +30,9 @@ public class SignatureTests
 
         byte[] signature = s_provider.SignRsa(key, HashAlgorithmId.Sha256, ours, digest);
         signature.Length.ShouldBe(256);
-        peer.VerifyHash(digest, signature, Net.HashAlgorithmName.SHA256, theirs).ShouldBeTrue();
+        peer.VerifyHash(digest, signature, Bcl.HashAlgorithmName.SHA256, theirs).ShouldBeTrue();
 
-        byte[] theirSignature = peer.SignHash(digest, Net.HashAlgorithmName.SHA256, theirs);
+        byte[] theirSignature = peer.SignHash(digest, Bcl.HashAlgorithmName.SHA256, theirs);
         s_provider.VerifyRsa(key.ToPublic(), HashAlgorithmId.Sha256, ours, digest, theirSignature).ShouldBeTrue();
         theirSignature[10] ^= 1;
         s_provider.VerifyRsa(key.ToPublic(), HashAlgorithmId.Sha256, ours, digest, theirSignature).ShouldBeFalse();
@@ -56,10 +56,10 @@ public class SignatureTests
         EcParameters key = s_provider.GenerateEcKey(curve);
         byte[] digest = HashTests.OneShot(hash, s_message);
         int coordinate = (key.Q.Length - 1) / 2;
-        using var peer = Net.ECDsa.Create(new Net.ECParameters
+        using var peer = Bcl.ECDsa.Create(new Bcl.ECParameters
         {
-            Curve = curve switch { EcCurve.P256 => Net.ECCurve.NamedCurves.nistP256, EcCurve.P384 => Net.ECCurve.NamedCurves.nistP384, _ => Net.ECCurve.NamedCurves.nistP521 },
-            Q = new Net.ECPoint { X = key.Q.Span.Slice(1, coordinate).ToArray(), Y = key.Q.Span[(1 + coordinate)..].ToArray() },
+            Curve = curve switch { EcCurve.P256 => Bcl.ECCurve.NamedCurves.nistP256, EcCurve.P384 => Bcl.ECCurve.NamedCurves.nistP384, _ => Bcl.ECCurve.NamedCurves.nistP521 },
+            Q = new Bcl.ECPoint { X = key.Q.Span.Slice(1, coordinate).ToArray(), Y = key.Q.Span[(1 + coordinate)..].ToArray() },
             D = key.D.ToArray(),
         });
 
@@ -78,8 +78,8 @@ public class SignatureTests
         DsaParameters domain = s_provider.GenerateDsaDomain(1024, 160);
         DsaParameters key = s_provider.GenerateDsaKey(domain);
         byte[] digest = HashTests.OneShot(HashAlgorithmId.Sha1, s_message);
-        using var peer = Net.DSA.Create();
-        peer.ImportParameters(new Net.DSAParameters
+        using var peer = Bcl.DSA.Create();
+        peer.ImportParameters(new Bcl.DSAParameters
         {
             P = key.P.ToArray(), Q = key.Q.ToArray(), G = Pad(key.G, key.P.Length), Y = Pad(key.Y, key.P.Length), X = Pad(key.X, key.Q.Length),
         });

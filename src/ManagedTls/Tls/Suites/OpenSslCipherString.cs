@@ -273,9 +273,10 @@ public static partial class OpenSslCipherString
         uint strength = acc.Strength;
         if ((part.Strength & SStrongMask) != 0)
         {
+            // OpenSSL assigns (not ORs) the first strength class, which also drops a COMPLEMENTOFDEFAULT seen before it.
             strength = (strength & SStrongMask) != 0
                 ? strength & ((part.Strength & SStrongMask) | ~SStrongMask)
-                : strength | (part.Strength & SStrongMask);
+                : part.Strength & SStrongMask;
             if ((strength & SStrongMask) == 0)
             {
                 return false;
