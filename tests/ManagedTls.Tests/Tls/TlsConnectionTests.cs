@@ -265,3 +265,30 @@ public class TlsConnectionTests
         return bytes;
     }
 }
+
+/// <summary>Version negotiation between our own ends across the TLS 1.2 / 1.3 hand-off.</summary>
+public class TlsConnectionVersionTests
+{
+    [Theory]
+    [InlineData(TlsProtocolVersion.Tls12, TlsProtocolVersion.Tls13, TlsProtocolVersion.Tls12, TlsProtocolVersion.Tls13, TlsProtocolVersion.Tls13)]
+    [InlineData(TlsProtocolVersion.Tls12, TlsProtocolVersion.Tls13, TlsProtocolVersion.Tls12, TlsProtocolVersion.Tls12, TlsProtocolVersion.Tls12)]
+    [InlineData(TlsProtocolVersion.Tls12, TlsProtocolVersion.Tls12, TlsProtocolVersion.Tls12, TlsProtocolVersion.Tls13, TlsProtocolVersion.Tls12)]
+    [InlineData(TlsProtocolVersion.Tls13, TlsProtocolVersion.Tls13, TlsProtocolVersion.Tls12, TlsProtocolVersion.Tls13, TlsProtocolVersion.Tls13)]
+    public void Handshake_VersionRanges_NegotiateTheHighestCommon(TlsProtocolVersion clientMin, TlsProtocolVersion clientMax, TlsProtocolVersion serverMin, TlsProtocolVersion serverMax, TlsProtocolVersion expected)
+    {
+        (TlsConnection client, TlsConnection server) = TlsTestKit.Handshake(
+            TlsTestKit.Client(o => { o.MinVersion = clientMin; o.MaxVersion = clientMax; }),
+            TlsTestKit.Server(configure: o => { o.MinVersion = serverMin; o.MaxVersion = serverMax; }));
+        client.NegotiatedVersion.ShouldBe(expected);
+        server.NegotiatedVersion.ShouldBe(expected);
+        Tls13HandshakeTests.AssertDataFlows(client, server);
+    }
+
+    [Fact]
+    public void Handshake_Tls13OnlyClient_Tls12OnlyServer_FailsWithProtocolVersion()
+    {
+        TlsConnection client = TlsConnection.CreateClient(TlsTestKit.Client(o => o.MinVersion = TlsProtocolVersion.Tls13));
+        TlsConnection server = TlsConnection.CreateServer(TlsTestKit.Server(configure: o => o.MaxVersion = TlsProtocolVersion.Tls12));
+        Should.Throw<TlsException>(() => TlsTestKit.Pump(client, server)).Alert.ShouldBe(TlsAlertDescription.ProtocolVersion);
+    }
+}

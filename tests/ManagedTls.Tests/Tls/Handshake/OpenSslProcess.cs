@@ -144,8 +144,7 @@ internal sealed class OpenSslProcess : IDisposable
                 return;
             }
 
-            connection.ReadTls(buffer.AsSpan(0, received));
-            connection.ProcessNewPackets();
+            TlsTestKit.Deliver(connection, buffer.AsSpan(0, received));
         }
 
         while (connection.PendingTlsBytes > 0)

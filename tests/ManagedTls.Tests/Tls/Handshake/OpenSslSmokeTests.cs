@@ -87,4 +87,79 @@ public class OpenSslSmokeTests
         client.Output.ShouldContain("Ciphersuite: " + suite);
         client.Output.ShouldContain("Verification: OK");
     }
+
+    [SkippableFact]
+    public void Client_AgainstOpenSslServer_HelloRetryRequestAndKeyUpdateThenReadsPage()
+    {
+        int port = OpenSslProcess.FreePort();
+        using OpenSslProcess server = OpenSslProcess.Start("s_server", "-accept", port.ToString(), "-www", "-tls1_3",
+            "-cert", TlsTestKit.VectorPath("ecdsa-p256.pem"), "-key", TlsTestKit.VectorPath("ecdsa-p256.key"), "-groups", "P-384");
+        server.WaitFor("ACCEPT");
+
+        using TlsConnection client = TlsConnection.CreateClient(TlsTestKit.Client(o => o.Groups = [TlsNamedGroup.X25519, TlsNamedGroup.Secp384r1]));
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Connect(IPAddress.Loopback, port);
+        OpenSslProcess.Drive(client, socket, () => client.IsHandshakeComplete);
+        client.HelloRetryRequested.ShouldBeTrue();
+        client.NegotiatedGroup.ShouldBe(TlsNamedGroup.Secp384r1);
+
+        client.SendKeyUpdate(requestPeerUpdate: true);
+        client.Write(Encoding.ASCII.GetBytes("GET / HTTP/1.0\r\n\r\n"));
+        var page = new StringBuilder();
+        OpenSslProcess.Drive(client, socket, () =>
+        {
+            if (client.PlaintextAvailable > 0)
+            {
+                page.Append(Encoding.ASCII.GetString(TlsTestKit.ReadAll(client)));
+            }
+
+            return client.ReceivedCloseNotify;
+        });
+
+        client.Failure.ShouldBeNull();
+        page.ToString().ShouldContain("Protocol  : TLSv1.3");
+    }
+
+    [SkippableFact]
+    public void Server_AgainstOpenSslClient_HelloRetryRequestAndClientCertificate()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using OpenSslProcess client = OpenSslProcess.Start("s_client", "-connect", "127.0.0.1:" + port, "-brief", "-tls1_3",
+            "-CAfile", TlsTestKit.VectorPath("ca.pem"), "-verify_return_error", "-groups", "X25519:P-256",
+            "-cert", TlsTestKit.VectorPath("ed25519.pem"), "-key", TlsTestKit.VectorPath("ed25519.key"));
+        using Socket socket = listener.AcceptSocket();
+        listener.Stop();
+
+        using TlsConnection server = TlsConnection.CreateServer(TlsTestKit.Server("rsapss2048", o =>
+        {
+            o.Groups = [TlsNamedGroup.Secp256r1];
+            o.VerifyMode = TlsVerifyMode.Peer | TlsVerifyMode.FailIfNoPeerCertificate;
+        }));
+        OpenSslProcess.Drive(server, socket, () => server.IsHandshakeComplete);
+        server.Failure.ShouldBeNull();
+        server.HelloRetryRequested.ShouldBeTrue();
+        server.NegotiatedGroup.ShouldBe(TlsNamedGroup.Secp256r1);
+        server.PeerCertificates[0].ShouldBe(TlsTestKit.Identity("ed25519").Leaf); // openssl appends the CA it found
+        server.PeerVerifyResult.ShouldBe(X509VerifyError.Ok);
+        server.PeerSignatureScheme.ShouldBe(TlsSignatureScheme.Ed25519);
+        client.WaitFor("CONNECTION ESTABLISHED");
+        server.SendKeyUpdate(requestPeerUpdate: true);
+        server.Write(Encoding.ASCII.GetBytes("after key update\n"));
+        OpenSslProcess.Drive(server, socket, () => true);
+        client.WaitFor("after key update");
+        client.WriteStdin("reply\n");
+        var received = new StringBuilder();
+        OpenSslProcess.Drive(server, socket, () =>
+        {
+            if (server.PlaintextAvailable > 0)
+            {
+                received.Append(Encoding.ASCII.GetString(TlsTestKit.ReadAll(server)));
+            }
+
+            return received.ToString().Contains('\n');
+        });
+        received.ToString().ShouldBe("reply\n");
+    }
 }
