@@ -129,3 +129,124 @@ public class ReadmeExamplesTests
         }
     }
 }
+
+/// <summary>The README's TLS and PKCS#12 examples, with its files replaced by the facade test PKI.</summary>
+public class ReadmeTlsExamplesTests
+{
+    [Fact]
+    public void MemoryBioExample_RunsAsDocumented()
+    {
+        SslPki pki = SslPki.Instance;
+        var serverContext = new Context(SslMethod.Tls);
+        serverContext.UseCertificateChainFile(pki.ServerChainPem);
+        serverContext.UsePrivatekeyFile(pki.ServerKeyPem);
+        var clientContext = new Context(SslMethod.Tls);
+        clientContext.LoadVerifyLocations(pki.RootPem);
+        clientContext.SetVerify(VerifyMode.Peer);
+
+        var server = new Connection(serverContext, null);
+        server.SetAcceptState();
+        var client = new Connection(clientContext, null);
+        client.SetConnectState();
+        client.SetTlsextHostName("localhost");
+
+        int rounds = 0;
+        while (!Handshake(client) | !Handshake(server))
+        {
+            Move(client, server);
+            Move(server, client);
+            (++rounds).ShouldBeLessThan(20);
+        }
+
+        client.Send("GET / HTTP/1.0\r\n\r\n"u8);
+        Move(client, server);
+        byte[] request = server.Recv(1024);
+        request.ShouldBe("GET / HTTP/1.0\r\n\r\n"u8.ToArray());
+        $"{client.GetProtocolVersionName()} {client.GetCipherName()}".ShouldBe("TLSv1.3 TLS_AES_256_GCM_SHA384");
+        client.GetVerifiedChain()!.Count.ShouldBe(3);
+
+        static bool Handshake(Connection c)
+        {
+            try
+            {
+                c.DoHandshake();
+                return true;
+            }
+            catch (WantReadException)
+            {
+                return false;
+            }
+        }
+
+        static void Move(Connection from, Connection to)
+        {
+            try
+            {
+                to.BioWrite(from.BioRead(65536));
+            }
+            catch (WantReadException)
+            {
+            }
+        }
+    }
+
+    [Fact]
+    public async Task TlsStreamExample_RunsAsDocumented_AgainstALoopbackServer()
+    {
+        // The README connects to example.com with the Mozilla roots; here the server is ours on loopback and the
+        // trust store holds the test root instead, everything else as written.
+        SslPki pki = SslPki.Instance;
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        Task<byte[]> serverTask = Task.Run(async () =>
+        {
+            using System.Net.Sockets.TcpClient accepted = await listener.AcceptTcpClientAsync();
+            using var serverTls = new ManagedTls.Net.TlsStream(accepted.GetStream());
+            await serverTls.AuthenticateAsServerAsync(new ManagedTls.Tls.TlsServerOptions
+            {
+                Certificate = new ManagedTls.Tls.TlsCertificateIdentity(
+                    [pki.Server.ToCertificate(), pki.Intermediate.ToCertificate()],
+                    KeyDecoder.DecodePrivateKey(File.ReadAllBytes(pki.ServerKeyPem))),
+            });
+            byte[] buffer = new byte[64];
+            int n = await serverTls.ReadAsync(buffer);
+            return buffer[..n];
+        });
+
+        var trust = new ManagedTls.X509.Verification.TrustStore();
+        trust.AddCaBundle(ManagedTls.X509.Trust.CaBundle.Mozilla);
+        trust.AddCertificate(pki.Root.ToCertificate());
+        using var tcp = new System.Net.Sockets.TcpClient("localhost", port);
+        using var tls = new ManagedTls.Net.TlsStream(tcp.GetStream());
+        await tls.AuthenticateAsClientAsync(new ManagedTls.Tls.TlsClientOptions
+        {
+            ServerName = "localhost",
+            TrustStore = trust,
+            VerifyMode = ManagedTls.Tls.TlsVerifyMode.Peer,
+        });
+        $"{tls.NegotiatedVersion} {tls.NegotiatedCipherSuite}".ShouldBe("Tls13 TLS_AES_256_GCM_SHA384");
+        await tls.WriteAsync("GET / HTTP/1.0\r\nHost: example.com\r\n\r\n"u8.ToArray());
+        (await serverTask).ShouldBe("GET / HTTP/1.0\r\nHost: example.com\r\n\r\n"u8.ToArray());
+    }
+
+    [Fact]
+    public void Pkcs12Example_RunsAsDocumented()
+    {
+        SslPki pki = SslPki.Instance;
+        var made = new PKCS12();
+        made.SetCertificate(pki.Server);
+        made.SetPrivatekey(pki.ServerKey);
+        byte[] file = made.Export("secret");
+
+        PKCS12 p12 = Crypto.LoadPkcs12(file, "secret");
+        X509 leaf = p12.GetCertificate()!;
+        PKey key = p12.GetPrivatekey()!;
+        byte[] again = p12.Export("new secret");
+
+        leaf.Digest("sha256").ShouldBe(pki.Server.Digest("sha256"));
+        Crypto.DumpPrivateKey(FileType.Pem, key).ShouldBe(Crypto.DumpPrivateKey(FileType.Pem, pki.ServerKey));
+        Crypto.LoadPkcs12(again, "new secret").GetCertificate()!.Digest("sha256").ShouldBe(leaf.Digest("sha256"));
+        Should.Throw<CryptoException>(() => Crypto.LoadPkcs12(again, "secret"));
+    }
+}
