@@ -83,8 +83,11 @@ public static partial class ChainVerifier
                 return false;
             }
 
-            bool selfSigned = IsSelfIssued(current) && SignatureValid(current, current);
+            // A trust anchor is taken as self-signed the way OpenSSL's X509_self_signed(x, 0) does it, from its names and
+            // key identifiers, without checking its own signature (PathValidator checks that only under
+            // CheckSelfSignedSignature): the signature of a certificate already trusted adds nothing but a verify.
             TrustAnchor? anchor = _store.Find(current);
+            bool selfSigned = IsSelfIssued(current) && (anchor is not null ? KeyIdentifiersMatch(current) : SignatureValid(current, current));
             if (anchor is not null && (selfSigned || _options.Has(X509VerifyFlags.PartialChain) || _options.Profile == VerificationProfile.WebPki))
             {
                 if (!anchor.IsTrustedFor(_options.Purpose, _leaf))
@@ -294,6 +297,24 @@ public static partial class ChainVerifier
     }
 
     internal static bool IsSelfIssued(Certificate certificate) => certificate.Subject.Equals(certificate.Issuer);
+
+    /// <summary>
+    /// True unless the certificate names an authority key identifier that differs from its own subject key identifier
+    /// (a self-issued certificate signed by another key, as in a key rollover) — OpenSSL's X509_check_akid(x, x).
+    /// </summary>
+    private static bool KeyIdentifiersMatch(Certificate certificate)
+    {
+        try
+        {
+            ReadOnlyMemory<byte>? authority = certificate.GetAuthorityKeyIdentifier()?.KeyIdentifier;
+            ReadOnlyMemory<byte>? subject = certificate.GetSubjectKeyIdentifier()?.KeyIdentifier;
+            return authority is null || subject is null || authority.Value.Span.SequenceEqual(subject.Value.Span);
+        }
+        catch (X509FormatException)
+        {
+            return false;
+        }
+    }
 }
 
 /// <summary>One reason a path failed.</summary>
