@@ -60,8 +60,23 @@ public class LibsslFreeRunTests(ITestOutputHelper output)
         run.Stdout.ShouldContain("proof: RandomNumberGenerator aborts the process");
         run.Stdout.ShouldContain("sign/verify RSA-2048");
         run.Stdout.ShouldContain("chain and host name verification");
+        if (CommandLine.Commands.Any(c => c.Name == "s_server"))
+        {
+            run.Stdout.ShouldContain("Protocol version: TLSv1.3");
+            run.Stdout.ShouldContain("Ciphersuite: ECDHE-ECDSA-CHACHA20-POLY1305");
+            run.Stdout.ShouldContain("Ciphersuite: ECDHE-RSA-AES128-GCM-SHA256");
+            run.Stdout.ShouldContain("Verification: OK");
+        }
+
         run.Stdout.ShouldNotContain("FAILED");
         run.Stdout.ShouldContain("guard: all commands succeeded without libssl/libcrypto");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>
@@ -117,6 +132,19 @@ public class LibsslFreeRunTests(ITestOutputHelper output)
         // (always in the list) runs a ManagedTls server and client over loopback TCP in one process instead.
         AddIf(lines, "s_client", "s_client -help");
         AddIf(lines, "s_server", "s_server -help");
+        if (CommandLine.Commands.Any(c => c.Name == "s_server") && CommandLine.Commands.Any(c => c.Name == "x509"))
+        {
+            // The engine itself, both ends in this namespace over loopback: TLS 1.3 with a HelloRetryRequest (the server
+            // wants P-384, the client's first key share is X25519) and TLS 1.2 ECDHE-ECDSA and ECDHE-RSA, each verified.
+            int tls13 = FreePort(), tls12 = FreePort(), tls12Rsa = FreePort();
+            lines.Add($"x509 -new -key {work}/rsa.pem -subj /CN=guard-rsa -days 2 -out {work}/rsa-self.pem");
+            lines.Add($"&s_server -accept {tls13} -cert {work}/self.pem -key {work}/ec.pem -tls1_3 -groups P-384 -naccept 1");
+            lines.Add($"s_client -connect 127.0.0.1:{tls13} -CAfile {work}/self.pem -verify_return_error -brief");
+            lines.Add($"&s_server -accept {tls12} -cert {work}/self.pem -key {work}/ec.pem -tls1_2 -naccept 1");
+            lines.Add($"s_client -connect 127.0.0.1:{tls12} -CAfile {work}/self.pem -verify_return_error -tls1_2 -cipher ECDHE-ECDSA-CHACHA20-POLY1305 -brief");
+            lines.Add($"&s_server -accept {tls12Rsa} -cert {work}/rsa-self.pem -key {work}/rsa.pem -tls1_2 -naccept 1");
+            lines.Add($"s_client -connect 127.0.0.1:{tls12Rsa} -CAfile {work}/rsa-self.pem -verify_return_error -tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 -brief");
+        }
         AddIf(lines, "crl", $"crl -in {work}/guard.crl -CAfile {work}/ca.pem -text -noout -crlnumber -hash");
         AddIf(lines, "verify", $"verify -CAfile {work}/ca.pem -show_chain {work}/ca.pem");
         AddIf(lines, "pkcs12",

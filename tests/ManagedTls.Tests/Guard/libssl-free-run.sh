@@ -46,15 +46,46 @@ if [ "$masked" -gt 0 ]; then
   echo "proof: RandomNumberGenerator aborts the process: $(grep -m 1 -i 'ssl\|crypto' <<<"$out" || head -n 1 <<<"$out")"
 fi
 
-# The payload: ManagedTls must work without libssl/libcrypto.
+# The payload: ManagedTls must work without libssl/libcrypto. A line starting with "&" is a server (mtls s_server):
+# it runs in the background, the next line starts once it printed ACCEPT, and it must exit 0 by the end.
+background=()
 for line in "$@"; do
+  if [ "${line:0:1}" = "&" ]; then
+    line=${line:1}
+    read -r -a words <<<"$line"
+    log=$(mktemp)
+    echo "\$ mtls $line &"
+    "$dotnet" "$mtls" "${words[@]}" >"$log" 2>&1 </dev/null &
+    background+=("$!:$log:$line")
+    for _ in $(seq 1 150); do
+      grep -q '^ACCEPT' "$log" && break
+      sleep 0.1
+    done
+    if ! grep -q '^ACCEPT' "$log"; then
+      cat "$log"
+      echo "guard: mtls $line never printed ACCEPT"
+      exit 95
+    fi
+    continue
+  fi
   read -r -a words <<<"$line"
   echo "\$ mtls $line"
-  "$dotnet" "$mtls" "${words[@]}" 2>&1
+  "$dotnet" "$mtls" "${words[@]}" 2>&1 </dev/null
   code=$?
   if [ "$code" -ne 0 ]; then
     echo "guard: mtls $line exited with $code"
     exit 93
+  fi
+done
+for entry in "${background[@]}"; do
+  pid=${entry%%:*} rest=${entry#*:}
+  log=${rest%%:*} line=${rest#*:}
+  wait "$pid"
+  code=$?
+  cat "$log"
+  if [ "$code" -ne 0 ]; then
+    echo "guard: mtls $line (background) exited with $code"
+    exit 96
   fi
 done
 echo "guard: all commands succeeded without libssl/libcrypto"
