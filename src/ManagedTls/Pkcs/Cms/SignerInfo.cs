@@ -267,7 +267,14 @@ public sealed class SignerInfo
         else
         {
             DerReader issuerAndSerial = sequence.ReadSequence();
-            issuer = DistinguishedName.Decode(ref issuerAndSerial);
+            try
+            {
+                issuer = DistinguishedName.Decode(ref issuerAndSerial);
+            }
+            catch (X509FormatException e)
+            {
+                throw new Pkcs7Exception(Pkcs7Error.Malformed, "the issuer name of a SignerInfo is malformed: " + e.Message, e);
+            }
             ReadOnlySpan<byte> serialBytes = issuerAndSerial.ReadIntegerBytes();
             serial = source.Slice(issuerAndSerial.Offset - serialBytes.Length, serialBytes.Length);
             issuerAndSerial.ExpectEmpty();
