@@ -30,7 +30,11 @@ public sealed class VerificationOptions
     /// <summary>An e-mail address the leaf must carry, or null.</summary>
     public string? ExpectedEmail { get; set; }
 
-    /// <summary>Whether a leaf without dNSName SANs may match a host name through its subject commonName (OpenSSL's default; off in <see cref="VerificationProfile.WebPki"/>).</summary>
+    /// <summary>
+    /// Whether a leaf without dNSName SANs may match a host name through its subject commonName. Off by default here
+    /// (RFC 9525 §6.3 drops the fallback) and always off in <see cref="VerificationProfile.WebPki"/>; OpenSSL's
+    /// X509_check_host does fall back, so <c>mtls verify</c> and the TLS peer validator turn it on to agree with OpenSSL.
+    /// </summary>
     public bool CommonNameFallback { get; set; }
 
     /// <summary>keyUsage bits the leaf must have when it carries a keyUsage extension (default none).</summary>
