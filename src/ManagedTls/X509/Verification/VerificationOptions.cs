@@ -32,7 +32,7 @@ public sealed class VerificationOptions
 
     /// <summary>
     /// Whether a leaf without dNSName SANs may match a host name through its subject commonName. Off by default here
-    /// (RFC 9525 §6.3 drops the fallback) and always off in <see cref="VerificationProfile.WebPki"/>; OpenSSL's
+    /// (RFC 9525 no longer allows the fallback) and always off in <see cref="VerificationProfile.WebPki"/>; OpenSSL's
     /// X509_check_host does fall back, so <c>mtls verify</c> and the TLS peer validator turn it on to agree with OpenSSL.
     /// </summary>
     public bool CommonNameFallback { get; set; }
