@@ -237,3 +237,53 @@ public class ManagedTlsBulkBenchmarks
         }
     }
 }
+
+/// <summary>
+/// ManagedTls full TLS 1.2 handshakes in memory, shaped like the BouncyCastle TLS 1.2 row: ECDHE over secp256r1,
+/// AES-128-GCM, an ECDSA P-256 or RSA-2048 server certificate, the client verifying chain and host name.
+/// </summary>
+[Config(typeof(TlsBenchmarkConfig))]
+[BenchmarkCategory("Handshake")]
+public class ManagedTlsTls12HandshakeBenchmarks
+{
+    private readonly byte[] _buffer = new byte[1 << 17];
+    private TlsClientOptions _clientOptions = null!;
+    private TlsServerOptions _serverOptions = null!;
+
+    /// <summary>The server certificate.</summary>
+    [Params("ECDSA-P256", "RSA-2048")]
+    public string Certificate { get; set; } = "ECDSA-P256";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        TlsBenchmarkIdentity identity = TlsBenchmarkIdentity.Get(Certificate);
+        TlsCipherSuite suite = Certificate == "RSA-2048"
+            ? TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
+            : TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
+        _clientOptions = ManagedTlsPeers.Client(identity);
+        _serverOptions = ManagedTlsPeers.Server(identity);
+        foreach (TlsOptions options in new TlsOptions[] { _clientOptions, _serverOptions })
+        {
+            options.MinVersion = TlsProtocolVersion.Tls12;
+            options.MaxVersion = TlsProtocolVersion.Tls12;
+            options.CipherSuites = [suite];
+            options.Groups = [TlsNamedGroup.Secp256r1];
+        }
+
+        _clientOptions.KeyShareGroups = null;
+        HandshakeInMemory();
+    }
+
+    [Benchmark(Description = "ManagedTls TLS 1.2 handshake, in memory")]
+    public void HandshakeInMemory()
+    {
+        using TlsConnection client = TlsConnection.CreateClient(_clientOptions);
+        using TlsConnection server = TlsConnection.CreateServer(_serverOptions);
+        ManagedTlsPeers.Pump(client, server, _buffer);
+        if (!client.IsHandshakeComplete || !server.IsHandshakeComplete || client.NegotiatedVersion != TlsProtocolVersion.Tls12)
+        {
+            throw new InvalidOperationException($"handshake did not complete: {client.Failure?.Message ?? server.Failure?.Message}");
+        }
+    }
+}
