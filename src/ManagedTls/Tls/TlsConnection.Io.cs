@@ -16,6 +16,7 @@ public sealed partial class TlsConnection
     private int _plaintextStart;
     private int _plaintextLength;
     private bool _compatibilityCcsReceived;
+    private bool _peerKeyUpdateRequested;
     private bool _disposed;
 
     private TlsConnection(TlsOptions options, bool isServer)
@@ -255,6 +256,11 @@ public sealed partial class TlsConnection
             throw TlsException.Unexpected("RFC 8446 §5: a ChangeCipherSpec record must be the single byte 0x01");
         }
 
+        if (_joiner.HasPartialMessage)
+        {
+            throw TlsException.Unexpected("RFC 8446 §5.1 / RFC 5246 §7.1: ChangeCipherSpec inside a fragmented handshake message");
+        }
+
         if (_state.AcceptsCompatibilityChangeCipherSpec)
         {
             if (_compatibilityCcsReceived)
@@ -264,11 +270,6 @@ public sealed partial class TlsConnection
 
             _compatibilityCcsReceived = true;
             return;
-        }
-
-        if (_joiner.HasPartialMessage)
-        {
-            throw TlsException.Unexpected("RFC 5246 §7.1: ChangeCipherSpec inside a fragmented handshake message");
         }
 
         _state = _state.HandleChangeCipherSpec(_context);
@@ -335,9 +336,18 @@ public sealed partial class TlsConnection
             return;
         }
 
-        if (_record.WriteKeyLimitReached || _record.ReadKeyLimitReached)
+        // One outstanding request at a time: the flag clears when the peer's KeyUpdate replaces our read key. Without it
+        // every record written until then would carry another update_requested (RFC 8446 §4.6.3).
+        if (!_record.ReadKeyLimitReached)
         {
-            traffic.SendKeyUpdate(_context, requestPeerUpdate: _record.ReadKeyLimitReached);
+            _peerKeyUpdateRequested = false;
+        }
+
+        bool requestPeer = _record.ReadKeyLimitReached && !_peerKeyUpdateRequested;
+        if (_record.WriteKeyLimitReached || requestPeer)
+        {
+            traffic.SendKeyUpdate(_context, requestPeerUpdate: requestPeer);
+            _peerKeyUpdateRequested |= requestPeer;
         }
     }
 

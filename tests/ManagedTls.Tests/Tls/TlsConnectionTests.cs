@@ -101,6 +101,18 @@ public class TlsConnectionTests
     }
 
     [Fact]
+    public void Client_CompatibilityCcsBetweenFragmentsOfOneMessage_IsUnexpectedMessage()
+    {
+        // RFC 8446 §5.1: nothing may come between the records that carry one handshake message, not even the
+        // middlebox-compatibility ChangeCipherSpec that is otherwise accepted once here.
+        TlsConnection client = Rfc8448ClientAfterServerHello();
+        Feed(client, ServerHandshakeRecord(s_encryptedExtensions[..3]));
+        client.Failure.ShouldBeNull();
+        client.ReadTls(Rfc8448ReplayTests.Record(20, 0x0303, [1]));
+        Should.Throw<TlsException>(client.ProcessNewPackets).Alert.ShouldBe(TlsAlertDescription.UnexpectedMessage);
+    }
+
+    [Fact]
     public void Client_CcsAfterHandshake_IsUnexpectedMessage()
     {
         (TlsConnection client, _) = TlsTestKit.Handshake(TlsTestKit.Client(), TlsTestKit.Server());

@@ -10,18 +10,18 @@ internal readonly record struct TlsExtension(TlsExtensionType Type, ReadOnlyMemo
     {
         TlsReader block = reader.ReadNested16();
         var list = new List<TlsExtension>();
+        var seen = new System.Collections.BitArray(ushort.MaxValue + 1); // linear in the block, whatever the peer sends
         while (!block.IsEmpty)
         {
-            var type = (TlsExtensionType)block.ReadUInt16();
+            ushort code = block.ReadUInt16();
+            var type = (TlsExtensionType)code;
             byte[] data = block.ReadVector16().ToArray();
-            for (int i = 0; i < list.Count; i++)
+            if (seen[code])
             {
-                if (list[i].Type == type)
-                {
-                    throw TlsException.Illegal($"RFC 8446 §4.2: extension {type} appears twice in one block");
-                }
+                throw TlsException.Illegal($"RFC 8446 §4.2: extension {type} appears twice in one block");
             }
 
+            seen[code] = true;
             list.Add(new TlsExtension(type, data));
         }
 

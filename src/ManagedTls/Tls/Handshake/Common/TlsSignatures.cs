@@ -184,9 +184,9 @@ internal static class TlsSignatures
             HashAlgorithmId? hash = HashOf(scheme);
             return Verifier.Verify(key, data, signature, hash, PaddingOf(scheme, hash), SignatureFormat.Der);
         }
-        catch (SignatureException)
+        catch (Exception e) when (e is SignatureException or ManagedTls.Asn1.DecodeException or KeyFormatException or ArgumentException or FormatException)
         {
-            // A key restriction the scheme violates: the signature cannot be valid for this key.
+            // A key restriction the scheme violates, or a signature or key that does not decode: it cannot verify.
             return false;
         }
     }

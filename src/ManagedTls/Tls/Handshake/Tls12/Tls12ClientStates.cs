@@ -44,6 +44,9 @@ internal sealed class ExpectServerCertificate : HandshakeState
 internal sealed class ExpectServerKeyExchange : HandshakeState
 {
     private const int MinDhBits = 1024;
+
+    // OpenSSL's OPENSSL_DH_MAX_MODULUS_BITS: a bigger server prime would make our exponentiation the server's weapon.
+    private const int MaxDhBits = 10000;
     private readonly Tls12Session _session;
     private readonly PublicKey _serverKey;
 
@@ -123,6 +126,11 @@ internal sealed class ExpectServerKeyExchange : HandshakeState
         {
             // OpenSSL 3 at security level 1: SSL_R_DH_KEY_TOO_SMALL.
             throw new TlsException(TlsError.IllegalParameter, TlsAlertDescription.HandshakeFailure, $"RFC 7919 §1: the server's {bits}-bit DH group is below {MinDhBits} bits");
+        }
+
+        if (bits > MaxDhBits)
+        {
+            throw new TlsException(TlsError.LimitExceeded, TlsAlertDescription.HandshakeFailure, $"RFC 5246 §7.4.3: the server's {bits}-bit DH group is above {MaxDhBits} bits");
         }
 
         KeyAgreementAlgorithmId? named = FfdheGroups.Identify(p, g);

@@ -23,6 +23,7 @@ internal static class Tls12ClientHandshake
     /// <returns>The state expecting the server Certificate.</returns>
     internal static HandshakeState Start(HandshakeContext context, ClientHello clientHello, ServerHello serverHello)
     {
+        context.Record.ExpectedReadVersion = TlsProtocolVersion.Tls12; // RFC 5246 §6.2.1, from here on
         TlsCipherSuiteInfo? info = TlsCipherSuites.Find(serverHello.CipherSuite);
         if (!clientHello.Offers(serverHello.CipherSuite) || !Tls12Session.IsUsableTls12Suite(info))
         {
