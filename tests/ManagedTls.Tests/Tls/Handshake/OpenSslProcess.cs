@@ -105,6 +105,26 @@ internal sealed class OpenSslProcess : IDisposable
         _process.Dispose();
     }
 
+    /// <summary>
+    /// Sends an HTTP/1.0 GET on <paramref name="connection"/> and collects what <c>openssl s_server -www</c> answers until
+    /// its close_notify.
+    /// </summary>
+    internal static string FetchPage(TlsConnection connection, Socket socket)
+    {
+        connection.Write(Encoding.ASCII.GetBytes("GET / HTTP/1.0\r\n\r\n"));
+        var page = new StringBuilder();
+        Drive(connection, socket, () =>
+        {
+            if (connection.PlaintextAvailable > 0)
+            {
+                page.Append(Encoding.ASCII.GetString(TlsTestKit.ReadAll(connection)));
+            }
+
+            return connection.ReceivedCloseNotify;
+        });
+        return page.ToString();
+    }
+
     /// <summary>Drives <paramref name="connection"/> over <paramref name="socket"/> until <paramref name="done"/> or EOF/timeout.</summary>
     internal static void Drive(TlsConnection connection, Socket socket, Func<bool> done, int timeoutMs = 15000)
     {

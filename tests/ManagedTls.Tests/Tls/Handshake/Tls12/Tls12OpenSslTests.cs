@@ -46,25 +46,15 @@ public sealed class Tls12OpenSslTests
             using TlsConnection client = TlsConnection.CreateClient(options);
             using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             socket.Connect(IPAddress.Loopback, port);
-            client.Write(Encoding.ASCII.GetBytes("GET / HTTP/1.0\r\n\r\n"));
-            var page = new StringBuilder();
-            OpenSslProcess.Drive(client, socket, () =>
-            {
-                if (client.PlaintextAvailable > 0)
-                {
-                    page.Append(Encoding.ASCII.GetString(TlsTestKit.ReadAll(client)));
-                }
-
-                return client.ReceivedCloseNotify;
-            });
+            string page = OpenSslProcess.FetchPage(client, socket);
 
             client.Failure.ShouldBeNull();
             client.NegotiatedVersion.ShouldBe(TlsProtocolVersion.Tls12);
             client.NegotiatedCipherSuite.ToString().ShouldBe(suite);
             client.PeerVerifyResult.ShouldBe(X509VerifyError.Ok);
-            page.ToString().ShouldContain("Protocol  : TLSv1.2");
-            page.ToString().ShouldContain(cipher);
-            page.ToString().ShouldContain($"Extended master secret: {(offerEms ? "yes" : "no")}");
+            page.ShouldContain("Protocol  : TLSv1.2");
+            page.ShouldContain(cipher);
+            page.ShouldContain($"Extended master secret: {(offerEms ? "yes" : "no")}");
         }
         finally
         {
